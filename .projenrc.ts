@@ -1,0 +1,116 @@
+import { cdk, javascript } from 'projen';
+
+/**
+ * Source of truth for package.json, tsconfig, jest and eslint.
+ * Run `npx projen` after editing; never edit the generated files by hand.
+ */
+const project = new cdk.JsiiProject({
+  name: 'ack-terway-network',
+  description:
+    'Typed, validated constructs for Alibaba Cloud ACK networking with the Terway CNI: Terraform (cdktf) for the cloud side, Kubernetes manifests (cdk8s) for the cluster side.',
+  author: 'ack-terway-network maintainers',
+  authorAddress: 'maintainers@ack-terway-network.invalid',
+  repositoryUrl: 'https://github.com/ack-terway-network/ack-terway-network.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  keywords: ['alibaba-cloud', 'ack', 'terway', 'cdktf', 'cdk8s', 'kubernetes', 'cni'],
+
+  // No GitHub-hosted automation: CI is `.ci/run` on a clean clone.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  docgen: true,
+
+  peerDeps: [
+    'cdktf@^0.21.0',
+    'constructs@^10.4.2',
+    'cdk8s@^2.70.0',
+    'cdk8s-plus-33@^2.5.1',
+    '@cdktf/provider-kubernetes@^12.1.0',
+    'cdktf-cdk8s@^0.10.42',
+  ],
+  // Generic helpers are bundled (jsii libraries may only depend on jsii modules or bundled ones).
+  bundledDeps: ['ip-address@^10.0.0', 'yaml@^2.6.0', '@icholy/duration@^5.1.0', 'semver@^7.6.0'],
+  devDeps: [
+    '@cdktf/provider-generator@0.21.0',
+    '@cdktf/commons@0.21.0',
+    '@types/semver@^7.5.0',
+    'cdk8s-cli@^2.200.0',
+    'fast-check@^4.0.0',
+    'kubernetes-models@^4.5.1',
+    'ajv@^8.17.0',
+    'ajv-formats@^3.0.0',
+    'ts-node@^10.9.0',
+  ],
+
+  jestOptions: {
+    // Never rewrite snapshots during a test run: a snapshot test must be able to fail.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/examples/.*/cdktf.out/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/generated/', '/test/'],
+      testTimeout: 120_000,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench'],
+    ignorePatterns: ['src/generated/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/', 'dist/'],
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/'] },
+});
+
+// CI reads the plain closing line "N passed, N failed" this reporter prints.
+project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js'));
+
+// The architecture, enforced: the domain layer is pure, and only the cloud side
+// (plus its generated bindings) may import cdktf.
+project.eslint?.addOverride({
+  files: ['src/domain/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../generated/*'] }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/cluster/**/*.ts', 'src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', '../cloud/*', '../generated/alicloud/*'] }],
+  },
+});
+
+// Generated bindings: alicloud (from the pinned provider schema) and the Terway CRDs.
+project.addTask('gen:alicloud', {
+  description: 'Generate typed alicloud bindings from the pinned provider schema in schemas/alicloud',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-alicloud.ts',
+});
+project.addTask('gen:crds', {
+  description: 'Generate typed Terway CRD bindings (cdk8s import) from schemas/terway',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-crds.ts',
+});
+project.addTask('gen', {
+  description: 'Regenerate all generated bindings',
+  steps: [{ spawn: 'gen:alicloud' }, { spawn: 'gen:crds' }],
+});
+
+// Flagship example: synthesizes Terraform JSON (and, later, Kubernetes YAML).
+project.addTask('example', {
+  description: 'Synthesize the flagship example (three-zone Terway cluster) and print a summary',
+  exec: 'ts-node --project test/tsconfig.json examples/run-all.ts',
+});
+project.addTask('bench', {
+  description: 'Time synthesis of generated inputs (benchmarks live here, never in tests)',
+  exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
+});
+
+project.synth();
