@@ -1,0 +1,37 @@
+/**
+ * Synthesizes the examples and prints where the output went and a short summary:
+ * resources by type, rule checks run, warnings. Used by `npm run example`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { buildApp as buildClusterApp } from './terway-cluster/main';
+import { ValidationReport } from '../src';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function summarizeCdktf(name: string, build: (outdir: string) => App): void {
+  const outdir = path.join(ROOT, 'examples', name, 'cdktf.out');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const app = build(outdir);
+  const report = ValidationReport.of(app);
+  app.synth();
+  console.log(`\n== ${name}: Terraform JSON (cdktf)`);
+  for (const stackDir of fs.readdirSync(path.join(outdir, 'stacks')).sort()) {
+    const file = path.join(outdir, 'stacks', stackDir, 'cdk.tf.json');
+    const tf = JSON.parse(fs.readFileSync(file, 'utf-8'));
+    const counts = Object.entries(tf.resource ?? {}).map(([type, rs]) => `${type} ×${Object.keys(rs as object).length}`);
+    console.log(`   wrote ${path.relative(process.cwd(), file)}`);
+    console.log(`   resources: ${counts.join(', ')}`);
+    console.log(`   outputs:   ${Object.keys(tf.output ?? {}).sort().join(', ')}`);
+  }
+  printReport(report);
+}
+
+function printReport(report: ValidationReport): void {
+  console.log(`   validations: ${report.rulesChecked} rule checks on ${report.constructsChecked} constructs, ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.acknowledged.length} acknowledged`);
+  for (const w of report.warnings) console.log(`   warning ${w.path}: ${w.text}`);
+  for (const a of report.acknowledged) console.log(`   acknowledged ${a.path}: [${a.ruleId}] ${a.acknowledgedReason}`);
+}
+
+summarizeCdktf('terway-cluster', buildClusterApp);

@@ -1,0 +1,563 @@
+import { TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
+import { installSynthGate } from './synth-gate';
+import { registerRuleCheck } from '../core/validation';
+import { RULES } from '../domain/catalog';
+import {
+  checkClusterNetwork, checkManagedClusterConfig, ClusterNetworkPlan, DEFAULT_CLUSTER_DOMAIN, DEFAULT_SERVICE_CIDR,
+  effectiveTrunkEni, VSwitchPlan, ZonePlan,
+} from '../domain/cluster-network';
+import { IpStack, NetworkAcceleration } from '../domain/enums';
+import { violation } from '../domain/finding';
+import { Finding } from '../domain/rules';
+import { isUnresolved } from '../domain/tokens';
+import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
+import { EipAddress } from '../generated/alicloud/eip-address';
+import { EipAssociation } from '../generated/alicloud/eip-association';
+import { NatGateway } from '../generated/alicloud/nat-gateway';
+import { SnatEntry } from '../generated/alicloud/snat-entry';
+import { Vpc } from '../generated/alicloud/vpc';
+import { Vswitch } from '../generated/alicloud/vswitch';
+
+/** ACK managed cluster edition (`cluster_spec`). */
+export enum ClusterSpec {
+  /** ACK managed cluster Basic Edition. */
+  STANDARD = 'ack.standard',
+  /** ACK managed cluster Pro Edition (recommended for production). */
+  PRO = 'ack.pro.small',
+}
+
+/** kube-proxy mode (`proxy_mode`); cannot be changed after creation. */
+export enum KubeProxyMode {
+  /** IPVS (the ACK default). */
+  IPVS = 'ipvs',
+  /** iptables. */
+  IPTABLES = 'iptables',
+}
+
+/** A vSwitch to create (give `cidrBlock`) or an existing one (give `vswitchId`). */
+export interface VSwitchSpec {
+  /**
+   * CIDR block of the vSwitch to create. For an existing vSwitch, its CIDR block:
+   * optional, but it enables the overlap and capacity checks.
+   * @default - required when `vswitchId` is not set
+   */
+  readonly cidrBlock?: string;
+  /**
+   * ID of an existing vSwitch (`vsw-…`); nothing is created.
+   * @default - a vSwitch is created from `cidrBlock`
+   */
+  readonly vswitchId?: string;
+}
+
+/** The node and pod vSwitches of one zone. */
+export interface ZoneNetworkSpec {
+  /** Zone ID, e.g. `cn-hangzhou-h`. */
+  readonly zoneId: string;
+  /** vSwitches for nodes (the cluster's `vswitch_ids`). At least one. */
+  readonly nodeVSwitches: VSwitchSpec[];
+  /**
+   * vSwitches Terway takes pod IPs from (`pod_vswitch_ids`); use /19 or larger blocks.
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
+   */
+  readonly podVSwitches: VSwitchSpec[];
+}
+
+/** The VPC to create (give `cidrBlock`) or to use (give `vpcId`). */
+export interface VpcSpec {
+  /**
+   * CIDR block of the VPC to create, e.g. `192.168.0.0/16`. For an existing VPC, its CIDR
+   * block: optional, but it enables the containment and overlap checks.
+   * @default - required when `vpcId` is not set
+   */
+  readonly cidrBlock?: string;
+  /**
+   * ID of an existing VPC (`vpc-…`).
+   * @default - a VPC is created
+   */
+  readonly vpcId?: string;
+  /**
+   * Secondary CIDR blocks of an existing VPC, for the address checks.
+   * @default []
+   */
+  readonly secondaryCidrBlocks?: string[];
+  /**
+   * For a created VPC: enable IPv6 on the VPC and its vSwitches (`enable_ipv6`).
+   * For an existing VPC: declare that it has IPv6 enabled. Needed for dual-stack.
+   * @default false
+   */
+  readonly enableIpv6?: boolean;
+}
+
+/** Internet egress for nodes and pods through a NAT gateway with SNAT entries. */
+export interface NatGatewaySpec {
+  /**
+   * Whether to provide SNAT for the vSwitches. Pods on a pod vSwitch without SNAT have
+   * no Internet access (container networking FAQ).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Existing NAT gateway to add the SNAT entries to. Requires `snatTableId` and `snatIp`.
+   * @default - an Enhanced NAT gateway and an EIP are created
+   */
+  readonly natGatewayId?: string;
+  /** SNAT table of the existing NAT gateway. @default - taken from the created NAT gateway */
+  readonly snatTableId?: string;
+  /** Public IP (an EIP bound to the NAT gateway) used for SNAT. @default - the created EIP */
+  readonly snatIp?: string;
+  /** Bandwidth of the created EIP in Mbit/s. @default 100 */
+  readonly eipBandwidth?: number;
+  /** Also add SNAT entries for the node vSwitches. @default true */
+  readonly snatNodeVSwitches?: boolean;
+}
+
+/** An add-on in addition to the network add-ons TerwayCluster manages. */
+export interface ClusterAddonSpec {
+  /** Add-on name, e.g. `csi-plugin`. */
+  readonly name: string;
+  /** Add-on configuration as a JSON string. @default - none */
+  readonly config?: string;
+  /** Add-on version. @default - the ACK default */
+  readonly version?: string;
+  /** Install the add-on disabled. @default false */
+  readonly disabled?: boolean;
+}
+
+/** Properties of a {@link TerwayCluster}. */
+export interface TerwayClusterProps {
+  /** Cluster name (`name`). */
+  readonly clusterName: string;
+  /**
+   * ACK Kubernetes version (`version`), e.g. `1.33.1-aliyun.1`.
+   * @default - the newest version ACK offers (treated as 1.31 or later by the rules)
+   */
+  readonly kubernetesVersion?: string;
+  /** Cluster edition (`cluster_spec`). @default ClusterSpec.PRO */
+  readonly clusterSpec?: ClusterSpec;
+  /** The VPC. */
+  readonly vpc: VpcSpec;
+  /** Zones with their node and pod vSwitches. */
+  readonly zones: ZoneNetworkSpec[];
+  /**
+   * Service CIDR (`service_cidr`); must not overlap the VPC or vSwitches. Immutable.
+   * @default 172.19.0.0/20
+   */
+  readonly serviceCidr?: string;
+  /** kube-proxy mode (`proxy_mode`). @default KubeProxyMode.IPVS */
+  readonly proxyMode?: KubeProxyMode;
+  /** IP families (`ip_stack`). @default IpStack.IPV4 */
+  readonly ipStack?: IpStack;
+  /**
+   * Kubernetes NetworkPolicy support (terway-eniip add-on config `NetworkPolicy`).
+   * @default true
+   */
+  readonly networkPolicy?: boolean;
+  /**
+   * eBPF network acceleration (terway-eniip add-on config `IPVlan`); shared ENI mode only.
+   * @default NetworkAcceleration.NONE
+   */
+  readonly acceleration?: NetworkAcceleration;
+  /**
+   * Trunk ENI (terway-eniip config `ENITrunking` plus the terway-controlplane add-on).
+   * Needed for PodNetworking. Cannot be disabled once enabled.
+   * @default - on for Kubernetes 1.31 or later (ACK's default), off before
+   */
+  readonly trunkEni?: boolean;
+  /** Cluster DNS domain (`cluster_domain`); immutable. @default cluster.local */
+  readonly clusterDomain?: string;
+  /** Deletion protection (`deletion_protection`). @default true */
+  readonly deletionProtection?: boolean;
+  /** NAT gateway and SNAT entries for Internet egress. @default - enabled, created */
+  readonly natGateway?: NatGatewaySpec;
+  /**
+   * Expected number of pods in the cluster, checked against pod vSwitch capacity.
+   * @default - capacity is not checked
+   */
+  readonly expectedPodCount?: number;
+  /**
+   * Existing security group for the nodes (`security_group_id`).
+   * @default - ACK creates one
+   */
+  readonly securityGroupId?: string;
+  /** RAM Roles for Service Accounts (`enable_rrsa`). @default true */
+  readonly enableRrsa?: boolean;
+  /** Expose the API server through a public SLB (`slb_internet_enabled`). @default false */
+  readonly endpointPublicAccess?: boolean;
+  /**
+   * Terway version to install (terway-eniip add-on `version`); also used for version gates.
+   * @default - the ACK default for the Kubernetes version
+   */
+  readonly terwayVersion?: string;
+  /** Further add-ons (`addons`); network add-ons are managed by this construct. @default [] */
+  readonly additionalAddons?: ClusterAddonSpec[];
+  /** Resource group for all created resources. @default - the account's default group */
+  readonly resourceGroupId?: string;
+  /** Tags for all created resources that support tags. @default {} */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Prefix of the Terraform output names (`<prefix>cluster_id`, …); set it when a stack
+   * holds more than one cluster.
+   * @default ''
+   */
+  readonly outputPrefix?: string;
+}
+
+/** The IDs of one zone's vSwitches, as Terraform references or literal IDs. */
+export interface ZoneVSwitchIds {
+  /** Zone ID. */
+  readonly zoneId: string;
+  /** Node vSwitch IDs. */
+  readonly nodeVSwitchIds: string[];
+  /** Pod vSwitch IDs. */
+  readonly podVSwitchIds: string[];
+}
+
+/** What cluster-side constructs need to know about a Terway cluster. */
+export interface TerwayClusterInfo {
+  /** Cluster ID. */
+  readonly clusterId: string;
+  /** Zones with their vSwitch IDs. */
+  readonly zones: ZoneVSwitchIds[];
+  /** Whether Trunk ENI (and terway-controlplane) is enabled. */
+  readonly trunkEniEnabled: boolean;
+  /** Whether Kubernetes NetworkPolicy support is enabled. */
+  readonly networkPolicyEnabled: boolean;
+  /** Terway version, when pinned. */
+  readonly terwayVersion?: string;
+  /** Security group of the nodes. */
+  readonly securityGroupId: string;
+  /** VPC ID. */
+  readonly vpcId: string;
+  /** Worker RAM role name. */
+  readonly workerRamRoleName: string;
+}
+
+/**
+ * An ACK managed cluster in Terway shared ENI (multi-IP) mode that satisfies
+ * compliance rule AlibabaCloud-ACK-009 by construction: add-on `terway-eniip`,
+ * pod vSwitches in every node zone, no Flannel pod CIDR.
+ *
+ * Creates the VPC, vSwitches and NAT gateway it is not given. Every documented
+ * constraint is checked at synth time; see the rule catalogue in the README.
+ */
+export class TerwayCluster extends Construct {
+  /** The `alicloud_cs_managed_kubernetes` resource (escape hatch). */
+  public readonly cluster: CsManagedKubernetes;
+  /** Cluster ID. */
+  public readonly clusterId: string;
+  /** VPC ID (literal for an existing VPC, a reference otherwise). */
+  public readonly vpcId: string;
+  /** Node security group ID (created by ACK unless one was given). */
+  public readonly securityGroupId: string;
+  /** Worker RAM role name (attach policies such as PodEipPolicy to it). */
+  public readonly workerRamRoleName: string;
+  /** Zones with their vSwitch IDs, in declaration order. */
+  public readonly zoneVSwitchIds: ZoneVSwitchIds[];
+  /** Whether Trunk ENI is enabled (explicitly or by ACK's 1.31+ default). */
+  public readonly trunkEniEnabled: boolean;
+  /** The created VPC, if any. */
+  public readonly vpcResource?: Vpc;
+
+  private readonly props: TerwayClusterProps;
+  private readonly plan: ClusterNetworkPlan;
+  private readonly exclusivePools: string[] = [];
+
+  constructor(scope: Construct, id: string, props: TerwayClusterProps) {
+    super(scope, id);
+    this.props = props;
+    const tags = props.tags;
+
+    if (props.vpc.vpcId === undefined && props.vpc.cidrBlock === undefined) {
+      throw new Error(`${this.node.path}: vpc needs either cidrBlock (to create a VPC) or vpcId (to use an existing one).`);
+    }
+    if (props.zones.length === 0) {
+      throw new Error(`${this.node.path}: zones must list at least one zone with node and pod vSwitches.`);
+    }
+
+    if (props.vpc.vpcId === undefined) {
+      this.vpcResource = new Vpc(this, 'Vpc', {
+        vpcName: `${props.clusterName}-vpc`,
+        cidrBlock: props.vpc.cidrBlock,
+        enableIpv6: props.vpc.enableIpv6 || undefined,
+        resourceGroupId: props.resourceGroupId,
+        tags,
+      });
+      this.vpcId = this.vpcResource.id;
+    } else {
+      this.vpcId = props.vpc.vpcId;
+    }
+
+    const created: CreatedVSwitch[] = [];
+    this.zoneVSwitchIds = props.zones.map((zone) => {
+      const make = (role: 'node' | 'pod', spec: VSwitchSpec, index: number): string => {
+        if (spec.vswitchId !== undefined) {
+          created.push({ zoneId: zone.zoneId, id: spec.vswitchId, role, index });
+          return spec.vswitchId;
+        }
+        if (spec.cidrBlock === undefined) {
+          throw new Error(`${this.node.path}: ${role} vSwitch #${index + 1} in ${zone.zoneId} needs cidrBlock or vswitchId.`);
+        }
+        const vswitch = new Vswitch(this, `${role === 'node' ? 'Node' : 'Pod'}VSwitch-${zone.zoneId}-${index + 1}`, {
+          vpcId: this.vpcId,
+          zoneId: zone.zoneId,
+          cidrBlock: spec.cidrBlock,
+          vswitchName: `${props.clusterName}-${role}-${zone.zoneId}-${index + 1}`,
+          enableIpv6: props.vpc.enableIpv6 || undefined,
+          // Each vSwitch takes its own /64 of the VPC's IPv6 block.
+          ipv6CidrBlockMask: props.vpc.enableIpv6 ? created.length : undefined,
+          tags,
+        });
+        created.push({ zoneId: zone.zoneId, id: vswitch.id, role, index });
+        return vswitch.id;
+      };
+      return {
+        zoneId: zone.zoneId,
+        nodeVSwitchIds: zone.nodeVSwitches.map((s, i) => make('node', s, i)),
+        podVSwitchIds: zone.podVSwitches.map((s, i) => make('pod', s, i)),
+      };
+    });
+
+    const acceleration = props.acceleration ?? NetworkAcceleration.NONE;
+    this.trunkEniEnabled = effectiveTrunkEni({ trunkEni: props.trunkEni, kubernetesVersion: props.kubernetesVersion });
+    const nat = props.natGateway ?? {};
+    const natEnabled = nat.enabled ?? true;
+
+    this.cluster = new CsManagedKubernetes(this, 'Cluster', {
+      name: props.clusterName,
+      version: props.kubernetesVersion,
+      clusterSpec: props.clusterSpec ?? ClusterSpec.PRO,
+      vswitchIds: this.zoneVSwitchIds.flatMap((z) => z.nodeVSwitchIds),
+      podVswitchIds: this.zoneVSwitchIds.flatMap((z) => z.podVSwitchIds),
+      serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+      proxyMode: props.proxyMode ?? KubeProxyMode.IPVS,
+      ipStack: props.ipStack ?? IpStack.IPV4,
+      clusterDomain: props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+      deletionProtection: props.deletionProtection ?? true,
+      enableRrsa: props.enableRrsa ?? true,
+      slbInternetEnabled: props.endpointPublicAccess ?? false,
+      newNatGateway: false,
+      securityGroupId: props.securityGroupId,
+      isEnterpriseSecurityGroup: props.securityGroupId === undefined ? true : undefined,
+      resourceGroupId: props.resourceGroupId,
+      tags,
+      addons: [
+        ...this.networkAddons(acceleration),
+        ...(props.additionalAddons ?? []).map((a) => ({ name: a.name, config: a.config, version: a.version, disabled: a.disabled })),
+      ],
+    });
+    this.clusterId = this.cluster.id;
+    this.securityGroupId = this.cluster.securityGroupId;
+    this.workerRamRoleName = this.cluster.workerRamRoleName;
+
+    if (natEnabled) this.addSnat(nat, created.filter((c) => c.role === 'pod' || (nat.snatNodeVSwitches ?? true)));
+
+    this.plan = {
+      existingVpcId: props.vpc.vpcId,
+      vpcCidrs: [props.vpc.cidrBlock, ...(props.vpc.secondaryCidrBlocks ?? [])].filter((c): c is string => c !== undefined),
+      vpcIpv6Enabled: props.vpc.enableIpv6 ?? false,
+      zones: props.zones.map((z): ZonePlan => ({
+        zoneId: z.zoneId,
+        nodeVSwitches: z.nodeVSwitches.map((s, i) => vswitchPlan('node', z.zoneId, s, i)),
+        podVSwitches: z.podVSwitches.map((s, i) => vswitchPlan('pod', z.zoneId, s, i)),
+      })),
+      serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+      kubernetesVersion: props.kubernetesVersion,
+      ipStack: props.ipStack ?? IpStack.IPV4,
+      acceleration,
+      trunkEni: props.trunkEni,
+      clusterDomain: props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+      expectedPodCount: props.expectedPodCount,
+      podVSwitchesHaveSnat: natEnabled,
+      rrsaEnabled: props.enableRrsa ?? true,
+      exclusiveEniNodePools: this.exclusivePools,
+    };
+
+    registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    installSynthGate(this);
+    this.addOutputs(props.outputPrefix ?? '');
+  }
+
+  /** The information cluster-side constructs (PodNetworkingPlane, eni-config) need. */
+  public get clusterInfo(): TerwayClusterInfo {
+    return {
+      clusterId: this.clusterId,
+      zones: this.zoneVSwitchIds,
+      trunkEniEnabled: this.trunkEniEnabled,
+      networkPolicyEnabled: this.props.networkPolicy ?? true,
+      terwayVersion: this.props.terwayVersion,
+      securityGroupId: this.securityGroupId,
+      vpcId: this.vpcId,
+      workerRamRoleName: this.workerRamRoleName,
+    };
+  }
+
+  /** Adds a node pool on this cluster's node vSwitches. */
+  public addNodePool(id: string, options: TerwayNodePoolOptions): TerwayNodePool {
+    return new TerwayNodePool(this, id, { ...options, cluster: this });
+  }
+
+  /** Node vSwitch IDs of every zone, in declaration order. */
+  public get nodeVSwitchIds(): string[] {
+    return this.zoneVSwitchIds.flatMap((z) => z.nodeVSwitchIds);
+  }
+
+  /** Pod vSwitch IDs of every zone, in declaration order. */
+  public get podVSwitchIds(): string[] {
+    return this.zoneVSwitchIds.flatMap((z) => z.podVSwitchIds);
+  }
+
+  /** Zone IDs in declaration order. */
+  public get zoneIds(): string[] {
+    return this.zoneVSwitchIds.map((z) => z.zoneId);
+  }
+
+  /**
+   * Records that a node pool of this cluster runs in exclusive ENI mode (used by the
+   * acceleration rule). Called by node pools.
+   * @internal
+   */
+  public _registerExclusiveEniNodePool(name: string): void {
+    this.exclusivePools.push(name);
+  }
+
+  private networkAddons(acceleration: NetworkAcceleration): CsManagedKubernetesAddons[] {
+    const flag = (b: boolean) => (b ? 'true' : 'false');
+    const addons: CsManagedKubernetesAddons[] = [{
+      name: 'terway-eniip',
+      version: this.props.terwayVersion,
+      config: stableJson({
+        ENITrunking: flag(this.trunkEniEnabled),
+        IPVlan: flag(acceleration !== NetworkAcceleration.NONE),
+        NetworkPolicy: flag(this.props.networkPolicy ?? true),
+      }),
+    }];
+    if (this.trunkEniEnabled) addons.push({ name: 'terway-controlplane', config: stableJson({ ENITrunking: 'true' }) });
+    return addons;
+  }
+
+  private addSnat(nat: NatGatewaySpec, vswitches: CreatedVSwitch[]): void {
+    let snatTableId = nat.snatTableId;
+    let snatIp = nat.snatIp;
+    let dependsOn: EipAssociation[] = [];
+    if (nat.natGatewayId === undefined) {
+      const firstNodeVSwitch = this.zoneVSwitchIds[0].nodeVSwitchIds[0];
+      const gateway = new NatGateway(this, 'NatGateway', {
+        vpcId: this.vpcId,
+        vswitchId: firstNodeVSwitch,
+        natType: 'Enhanced',
+        networkType: 'internet',
+        paymentType: 'PayAsYouGo',
+        natGatewayName: `${this.props.clusterName}-nat`,
+        tags: this.props.tags,
+      });
+      const eip = new EipAddress(this, 'NatEip', {
+        addressName: `${this.props.clusterName}-nat-eip`,
+        bandwidth: String(nat.eipBandwidth ?? 100),
+        internetChargeType: 'PayByTraffic',
+        paymentType: 'PayAsYouGo',
+        resourceGroupId: this.props.resourceGroupId,
+        tags: this.props.tags,
+      });
+      const association = new EipAssociation(this, 'NatEipAssociation', {
+        allocationId: eip.id,
+        instanceId: gateway.id,
+        instanceType: 'Nat',
+      });
+      snatTableId = gateway.snatTableIds;
+      snatIp = eip.ipAddress;
+      dependsOn = [association];
+    } else if (snatTableId === undefined || snatIp === undefined) {
+      throw new Error(`${this.node.path}: natGateway.natGatewayId needs snatTableId and snatIp (an EIP bound to that NAT gateway).`);
+    }
+    vswitches.forEach((v) => {
+      new SnatEntry(this, `Snat-${v.role}-${v.zoneId}-${v.index + 1}`, {
+        snatTableId: snatTableId!,
+        sourceVswitchId: v.id,
+        snatIp: snatIp!,
+        dependsOn,
+      });
+    });
+  }
+
+  private addOutputs(prefix: string): void {
+    const out = (name: string, value: unknown, description: string) => {
+      new TerraformOutput(this, `Output-${name}`, { value, description }).overrideLogicalId(`${prefix}${name}`);
+    };
+    out('cluster_id', this.clusterId, 'ACK cluster ID');
+    out('vpc_id', this.vpcId, 'VPC ID');
+    out('security_group_id', this.securityGroupId, 'Node security group ID');
+    out('worker_ram_role_name', this.workerRamRoleName, 'Worker RAM role name');
+    out('zone_ids', this.zoneIds, 'Zones of the cluster, in declaration order');
+    out('node_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.nodeVSwitchIds])), 'Node vSwitch IDs per zone');
+    out('pod_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.podVSwitchIds])), 'Pod vSwitch IDs per zone');
+    out('trunk_eni_enabled', this.trunkEniEnabled, 'Whether Trunk ENI (terway-controlplane) is enabled');
+    out('network_policy_enabled', this.props.networkPolicy ?? true, 'Whether NetworkPolicy support is enabled');
+    if (this.props.terwayVersion !== undefined) out('terway_version', this.props.terwayVersion, 'Pinned Terway version');
+  }
+
+  private evaluate(): Finding[] {
+    return [
+      ...checkClusterNetwork(this.plan),
+      ...checkManagedClusterConfig(this.finalClusterConfig()),
+      ...this.checkProviderCredentials(),
+    ];
+  }
+
+  /** The cluster resource's final configuration, including escape-hatch overrides. */
+  private finalClusterConfig() {
+    const rendered = (this.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[this.cluster.friendlyUniqueId] ?? {};
+    const addons: Array<{ name: string; disabled?: boolean; config?: string }> = Array.isArray(rendered.addons) ? rendered.addons : [];
+    const terway = addons.find((a) => a.name === 'terway-eniip');
+    const trunkRequested = typeof terway?.config === 'string' && !isUnresolved(terway.config) && JSON.parse(terway.config).ENITrunking === 'true';
+    const podIds = rendered.pod_vswitch_ids;
+    return {
+      addons: addons.map((a) => ({ name: String(a.name), disabled: a.disabled === true })),
+      podVswitchIds: Array.isArray(podIds) ? podIds.map(String) : undefined,
+      podCidr: typeof rendered.pod_cidr === 'string' ? rendered.pod_cidr : undefined,
+      trunkRequested,
+    };
+  }
+
+  private checkProviderCredentials(): Finding[] {
+    const stack = TerraformStack.of(this);
+    return stack.node.findAll()
+      .filter((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === 'alicloud')
+      .flatMap((provider) => {
+        const config = (provider.toTerraform() as any).provider?.alicloud?.[0] ?? {};
+        const keys = ['access_key', 'secret_key', 'security_token'].filter((k) => typeof config[k] === 'string' && config[k] !== '');
+        return keys.length === 0 ? [] : [violation(RULES.PROVIDER_ACCESS_KEYS,
+          `The alicloud provider at ${provider.node.path} sets ${keys.join(', ')}; they would be written into cdk.tf.json.`,
+          'Remove them and authenticate with ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY environment variables, a CLI profile, assume_role, or RRSA (assume_role_with_oidc).')];
+      });
+  }
+}
+
+/** A node or pod vSwitch of the cluster, created or existing. */
+interface CreatedVSwitch {
+  readonly zoneId: string;
+  readonly id: string;
+  readonly role: 'node' | 'pod';
+  /** Position within its zone and role. */
+  readonly index: number;
+}
+
+const CLUSTER_RULES = [
+  RULES.ACK_009, RULES.FLANNEL_POD_CIDR, RULES.KUBERNETES_VERSION, RULES.CLUSTER_DOMAIN_FORMAT, RULES.CLUSTER_DOMAIN_CUSTOM,
+  RULES.RESOURCE_ID, RULES.CIDR_SYNTAX, RULES.SERVICE_CIDR_RANGE, RULES.SERVICE_CIDR_OVERLAP, RULES.VSWITCH_OUTSIDE_VPC,
+  RULES.VSWITCH_OVERLAP, RULES.POD_ZONE_NOT_COVERED, RULES.NODE_ZONE_WITHOUT_POD_VSWITCH, RULES.DUPLICATE_ZONE,
+  RULES.POD_VSWITCH_REUSES_NODE_VSWITCH, RULES.POD_IP_CAPACITY, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
+  RULES.CIDR_MASK_RANGE, RULES.DUAL_STACK_VERSION, RULES.DUAL_STACK_VPC, RULES.ACCELERATION_SHARED_ONLY,
+  RULES.ACCELERATION_LEGACY_IPVLAN, RULES.TRUNK_DEFAULT_ON, RULES.TRUNK_NEEDS_CONTROLPLANE, RULES.POD_VSWITCH_NO_SNAT,
+  RULES.PROVIDER_ACCESS_KEYS, RULES.RRSA_DISABLED,
+];
+
+function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, index: number): VSwitchPlan {
+  return { role, zoneId, label: `${role} vSwitch #${index + 1} in ${zoneId}`, cidr: spec.cidrBlock, existingId: spec.vswitchId };
+}
+
+/** JSON with sorted keys, so add-on configs are byte-stable. */
+function stableJson(value: Record<string, string>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+}
