@@ -1,4 +1,4 @@
-import { cdk, javascript } from 'projen';
+import { cdk, javascript, JsonFile } from 'projen';
 
 /**
  * Source of truth for package.json, tsconfig, jest and eslint.
@@ -71,6 +71,14 @@ const project = new cdk.JsiiProject({
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/'] },
 });
 
+// Examples, scripts and benchmarks are type-checked (and linted) with the test settings.
+for (const dir of ['examples', 'scripts', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'] },
+    marker: false,
+  });
+}
+
 // CI reads the plain closing line "N passed, N failed" this reporter prints.
 project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js'));
 
@@ -101,6 +109,11 @@ project.addTask('gen:crds', {
 project.addTask('gen', {
   description: 'Regenerate all generated bindings',
   steps: [{ spawn: 'gen:alicloud' }, { spawn: 'gen:crds' }],
+});
+
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the rule catalogue',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-rule-docs.ts',
 });
 
 // Flagship example: synthesizes Terraform JSON (and, later, Kubernetes YAML).

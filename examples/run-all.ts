@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { buildApp as buildClusterApp } from './terway-cluster/main';
 import { ValidationReport } from '../src';
+import { buildApp as buildClusterApp } from './terway-cluster/main';
 
 const ROOT = path.resolve(__dirname, '..');
 

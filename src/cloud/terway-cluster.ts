@@ -290,16 +290,21 @@ export class TerwayCluster extends Construct {
     }
 
     const created: CreatedVSwitch[] = [];
+    const zoneOccurrences = new Map<string, number>();
     this.zoneVSwitchIds = props.zones.map((zone) => {
+      // A zone listed twice is reported by rule TW-NET-008; keep construct IDs unique meanwhile.
+      const occurrence = (zoneOccurrences.get(zone.zoneId) ?? 0) + 1;
+      zoneOccurrences.set(zone.zoneId, occurrence);
+      const zoneKey = occurrence === 1 ? zone.zoneId : `${zone.zoneId}-${occurrence}`;
       const make = (role: 'node' | 'pod', spec: VSwitchSpec, index: number): string => {
         if (spec.vswitchId !== undefined) {
-          created.push({ zoneId: zone.zoneId, id: spec.vswitchId, role, index });
+          created.push({ zoneKey, id: spec.vswitchId, role, index });
           return spec.vswitchId;
         }
         if (spec.cidrBlock === undefined) {
           throw new Error(`${this.node.path}: ${role} vSwitch #${index + 1} in ${zone.zoneId} needs cidrBlock or vswitchId.`);
         }
-        const vswitch = new Vswitch(this, `${role === 'node' ? 'Node' : 'Pod'}VSwitch-${zone.zoneId}-${index + 1}`, {
+        const vswitch = new Vswitch(this, `${role === 'node' ? 'Node' : 'Pod'}VSwitch-${zoneKey}-${index + 1}`, {
           vpcId: this.vpcId,
           zoneId: zone.zoneId,
           cidrBlock: spec.cidrBlock,
@@ -309,7 +314,7 @@ export class TerwayCluster extends Construct {
           ipv6CidrBlockMask: props.vpc.enableIpv6 ? created.length : undefined,
           tags,
         });
-        created.push({ zoneId: zone.zoneId, id: vswitch.id, role, index });
+        created.push({ zoneKey, id: vswitch.id, role, index });
         return vswitch.id;
       };
       return {
@@ -355,6 +360,8 @@ export class TerwayCluster extends Construct {
 
     this.plan = {
       existingVpcId: props.vpc.vpcId,
+      existingSecurityGroupId: props.securityGroupId,
+      existingNatGatewayId: natEnabled ? nat.natGatewayId : undefined,
       vpcCidrs: [props.vpc.cidrBlock, ...(props.vpc.secondaryCidrBlocks ?? [])].filter((c): c is string => c !== undefined),
       vpcIpv6Enabled: props.vpc.enableIpv6 ?? false,
       zones: props.zones.map((z): ZonePlan => ({
@@ -472,7 +479,7 @@ export class TerwayCluster extends Construct {
       throw new Error(`${this.node.path}: natGateway.natGatewayId needs snatTableId and snatIp (an EIP bound to that NAT gateway).`);
     }
     vswitches.forEach((v) => {
-      new SnatEntry(this, `Snat-${v.role}-${v.zoneId}-${v.index + 1}`, {
+      new SnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, {
         snatTableId: snatTableId!,
         sourceVswitchId: v.id,
         snatIp: snatIp!,
@@ -536,7 +543,8 @@ export class TerwayCluster extends Construct {
 
 /** A node or pod vSwitch of the cluster, created or existing. */
 interface CreatedVSwitch {
-  readonly zoneId: string;
+  /** Zone ID, suffixed when the zone is (wrongly) listed twice. */
+  readonly zoneKey: string;
   readonly id: string;
   readonly role: 'node' | 'pod';
   /** Position within its zone and role. */

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
+import { ReportedFinding } from './reported-finding';
 import { ALL_RULES, ruleById } from '../domain/catalog';
 import { formatFinding } from '../domain/finding';
-import { ReportedFinding } from './reported-finding';
 import { Finding, RuleDefinition, Severity } from '../domain/rules';
 
 interface RuleCheck {

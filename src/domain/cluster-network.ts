@@ -1,8 +1,8 @@
-import { blockContains, blockSize, findOverlaps, Ipv4Block, isIpv4Block, parseIpv4Cidr, Tagged } from './cidr';
 import { RULES } from './catalog';
-import { resourceIdProblem, ResourceIdKind } from './ids';
+import { blockContains, blockSize, findOverlaps, Ipv4Block, isIpv4Block, parseIpv4Cidr, Tagged } from './cidr';
 import { IpStack, NetworkAcceleration } from './enums';
 import { violation } from './finding';
+import { resourceIdProblem, ResourceIdKind } from './ids';
 import { Finding } from './rules';
 import { known } from './tokens';
 import { parseKubernetesVersion, atLeast } from './versions';
@@ -32,6 +32,8 @@ export interface ZonePlan {
 /** Everything the cluster-network rules need to know. */
 export interface ClusterNetworkPlan {
   readonly existingVpcId?: string;
+  readonly existingSecurityGroupId?: string;
+  readonly existingNatGatewayId?: string;
   /** VPC CIDRs when known (primary and secondary). Empty when unknown. */
   readonly vpcCidrs: ReadonlyArray<string>;
   /** Whether the VPC has IPv6 enabled; undefined when unknown. */
@@ -122,9 +124,11 @@ function checkIds(plan: ClusterNetworkPlan): Finding[] {
   const check = (kind: ResourceIdKind, id: string | undefined, what: string) => {
     const literal = known(id);
     const problem = literal === undefined ? undefined : resourceIdProblem(kind, literal);
-    if (problem) out.push(violation(RULES.RESOURCE_ID, `${what}: ${problem}.`, `Pass the ID exactly as the VPC console or API shows it.`));
+    if (problem) out.push(violation(RULES.RESOURCE_ID, `${what}: ${problem}.`, 'Pass the ID exactly as the VPC console or API shows it.'));
   };
   check(ResourceIdKind.VPC, plan.existingVpcId, 'Existing VPC');
+  check(ResourceIdKind.SECURITY_GROUP, plan.existingSecurityGroupId, 'Existing security group');
+  check(ResourceIdKind.NAT_GATEWAY, plan.existingNatGatewayId, 'Existing NAT gateway');
   for (const vsw of allVSwitches(plan)) check(ResourceIdKind.VSWITCH, vsw.existingId, `Existing ${vsw.label}`);
   return out;
 }
@@ -139,7 +143,7 @@ function checkZones(plan: ClusterNetworkPlan): Finding[] {
   for (const zone of plan.zones) {
     if (seenZones.has(zone.zoneId)) {
       out.push(violation(RULES.DUPLICATE_ZONE, `Zone ${zone.zoneId} is declared more than once.`,
-        `Declare each zone once and list all of its node and pod vSwitches there.`));
+        'Declare each zone once and list all of its node and pod vSwitches there.'));
     }
     seenZones.add(zone.zoneId);
     if (zone.podVSwitches.length > 0 && zone.nodeVSwitches.length === 0) {

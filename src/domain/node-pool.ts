@@ -1,6 +1,6 @@
 import { RULES } from './catalog';
-import { instanceCapacity, MIN_SHARED_ENI_CAPACITY_EXCLUSIVE, sharedEniPodCapacity } from './instance-types';
 import { violation } from './finding';
+import { instanceCapacity, MIN_SHARED_ENI_CAPACITY_EXCLUSIVE, sharedEniPodCapacity } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
 
