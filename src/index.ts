@@ -3,13 +3,22 @@ export * from './domain/rules';
 export * from './domain/enums';
 export * from './core/rule-catalog';
 
-// Validation plumbing shared by the cloud and cluster sides.
+// Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';
+export * from './core/cluster-info';
 export { Acknowledgements, ValidationReport } from './core/validation';
 
 // Cloud side (cdktf).
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
+export * from './cloud/plane-resources';
+export * from './cloud/kubernetes-manifests';
 
-// Generated alicloud bindings (aliyun/alicloud, pinned version), for composing your own stacks.
+// Cluster side (cdk8s).
+export * from './cluster/pod-networking-plane';
+export * from './cluster/eni-config';
+export * from './cluster/terraform-outputs';
+
+// Generated bindings, for composing your own stacks and charts.
 export * as alicloud from './generated/alicloud';
+export * as terwayCrds from './generated/k8s';

@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { installSynthGate } from './synth-gate';
+import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import {
@@ -204,36 +205,6 @@ export interface TerwayClusterProps {
   readonly outputPrefix?: string;
 }
 
-/** The IDs of one zone's vSwitches, as Terraform references or literal IDs. */
-export interface ZoneVSwitchIds {
-  /** Zone ID. */
-  readonly zoneId: string;
-  /** Node vSwitch IDs. */
-  readonly nodeVSwitchIds: string[];
-  /** Pod vSwitch IDs. */
-  readonly podVSwitchIds: string[];
-}
-
-/** What cluster-side constructs need to know about a Terway cluster. */
-export interface TerwayClusterInfo {
-  /** Cluster ID. */
-  readonly clusterId: string;
-  /** Zones with their vSwitch IDs. */
-  readonly zones: ZoneVSwitchIds[];
-  /** Whether Trunk ENI (and terway-controlplane) is enabled. */
-  readonly trunkEniEnabled: boolean;
-  /** Whether Kubernetes NetworkPolicy support is enabled. */
-  readonly networkPolicyEnabled: boolean;
-  /** Terway version, when pinned. */
-  readonly terwayVersion?: string;
-  /** Security group of the nodes. */
-  readonly securityGroupId: string;
-  /** VPC ID. */
-  readonly vpcId: string;
-  /** Worker RAM role name. */
-  readonly workerRamRoleName: string;
-}
-
 /**
  * An ACK managed cluster in Terway shared ENI (multi-IP) mode that satisfies
  * compliance rule AlibabaCloud-ACK-009 by construction: add-on `terway-eniip`,
@@ -263,6 +234,8 @@ export class TerwayCluster extends Construct {
   private readonly props: TerwayClusterProps;
   private readonly plan: ClusterNetworkPlan;
   private readonly exclusivePools: string[] = [];
+  private readonly planeVSwitches: VSwitchPlan[] = [];
+  private snat?: { tableId: string; ip: string; dependsOn: EipAssociation[] };
 
   constructor(scope: Construct, id: string, props: TerwayClusterProps) {
     super(scope, id);
@@ -379,6 +352,7 @@ export class TerwayCluster extends Construct {
       podVSwitchesHaveSnat: natEnabled,
       rrsaEnabled: props.enableRrsa ?? true,
       exclusiveEniNodePools: this.exclusivePools,
+      planeVSwitches: this.planeVSwitches,
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
@@ -397,6 +371,8 @@ export class TerwayCluster extends Construct {
       securityGroupId: this.securityGroupId,
       vpcId: this.vpcId,
       workerRamRoleName: this.workerRamRoleName,
+      dedicatedCluster: false,
+      createdBeforeJune2020: false,
     };
   }
 
@@ -427,6 +403,26 @@ export class TerwayCluster extends Construct {
    */
   public _registerExclusiveEniNodePool(name: string): void {
     this.exclusivePools.push(name);
+  }
+
+  /**
+   * Records a vSwitch created for a PodNetworking plane in this cluster's VPC, so the
+   * address rules (inside the VPC, no overlap, sizing) include it. Called by plane resources.
+   * @internal
+   */
+  public _registerPlaneVSwitch(label: string, zoneId: string, cidr: string): void {
+    this.planeVSwitches.push({ role: 'plane', zoneId, label, cidr });
+  }
+
+  /**
+   * Adds an SNAT entry for a vSwitch through the cluster's NAT gateway; returns false when
+   * the cluster has no NAT (the caller then warns with TW-NAT-001).
+   * @internal
+   */
+  public _addSnatEntry(scope: Construct, id: string, vswitchId: string): boolean {
+    if (!this.snat) return false;
+    new SnatEntry(scope, id, { snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: this.snat.dependsOn });
+    return true;
   }
 
   private networkAddons(acceleration: NetworkAcceleration): CsManagedKubernetesAddons[] {
@@ -478,14 +474,8 @@ export class TerwayCluster extends Construct {
     } else if (snatTableId === undefined || snatIp === undefined) {
       throw new Error(`${this.node.path}: natGateway.natGatewayId needs snatTableId and snatIp (an EIP bound to that NAT gateway).`);
     }
-    vswitches.forEach((v) => {
-      new SnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, {
-        snatTableId: snatTableId!,
-        sourceVswitchId: v.id,
-        snatIp: snatIp!,
-        dependsOn,
-      });
-    });
+    this.snat = { tableId: snatTableId!, ip: snatIp!, dependsOn };
+    for (const v of vswitches) this._addSnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, v.id);
   }
 
   private addOutputs(prefix: string): void {

@@ -7,8 +7,8 @@ import { Finding } from './rules';
 import { known } from './tokens';
 import { parseKubernetesVersion, atLeast } from './versions';
 
-/** Whether a vSwitch carries nodes or pods. */
-export type VSwitchRole = 'node' | 'pod';
+/** Whether a vSwitch carries nodes, the cluster's pods, or a PodNetworking plane's pods. */
+export type VSwitchRole = 'node' | 'pod' | 'plane';
 
 /** A vSwitch as the rules see it; strings may be unresolved tokens. */
 export interface VSwitchPlan {
@@ -39,6 +39,8 @@ export interface ClusterNetworkPlan {
   /** Whether the VPC has IPv6 enabled; undefined when unknown. */
   readonly vpcIpv6Enabled?: boolean;
   readonly zones: ReadonlyArray<ZonePlan>;
+  /** vSwitches created for PodNetworking planes in the cluster's VPC. */
+  readonly planeVSwitches: ReadonlyArray<VSwitchPlan>;
   readonly serviceCidr: string;
   readonly kubernetesVersion?: string;
   readonly ipStack: IpStack;
@@ -134,7 +136,7 @@ function checkIds(plan: ClusterNetworkPlan): Finding[] {
 }
 
 function allVSwitches(plan: ClusterNetworkPlan): VSwitchPlan[] {
-  return plan.zones.flatMap((z) => [...z.nodeVSwitches, ...z.podVSwitches]);
+  return [...plan.zones.flatMap((z) => [...z.nodeVSwitches, ...z.podVSwitches]), ...plan.planeVSwitches];
 }
 
 function checkZones(plan: ClusterNetworkPlan): Finding[] {
@@ -165,7 +167,7 @@ function checkZones(plan: ClusterNetworkPlan): Finding[] {
     const first = byId.get(id);
     if (!first) {
       byId.set(id, vsw);
-    } else if (first.role !== vsw.role) {
+    } else if (first.role !== vsw.role && (first.role === 'node' || vsw.role === 'node')) {
       out.push(violation(RULES.POD_VSWITCH_REUSES_NODE_VSWITCH, `vSwitch ${id} is both a node and a pod vSwitch (${first.label}, ${vsw.label}).`,
         'Give pods their own vSwitch so node and pod addresses do not compete.'));
     } else {
@@ -206,15 +208,7 @@ function checkAddressing(plan: ClusterNetworkPlan): Finding[] {
       out.push(violation(RULES.VSWITCH_OUTSIDE_VPC, `${vsw.label} ${block.text} is not inside the VPC CIDR ${vpcBlocks.map((v) => v.text).join(', ')}.`,
         'Choose a vSwitch block inside the VPC CIDR, or add a secondary VPC CIDR that contains it.'));
     }
-    if (vsw.role === 'pod') {
-      if (block.prefix > 25) {
-        out.push(violation(RULES.POD_VSWITCH_TOO_SMALL, `${vsw.label} ${block.text} is a /${block.prefix}: only ${usableAddresses(block)} usable pod IPs.`,
-          'Use a /19 or larger block for pod vSwitches (never smaller than /25).'));
-      } else if (block.prefix > 19) {
-        out.push(violation(RULES.POD_VSWITCH_SIZING, `${vsw.label} ${block.text} is a /${block.prefix} (${usableAddresses(block)} usable pod IPs).`,
-          'Prefer a /19 or larger pod vSwitch; pod IPs run out first (InvalidVSwitchId.IpNotEnough) and the block cannot grow later.'));
-      }
-    }
+    if (vsw.role === 'pod') out.push(...checkPodVSwitchSize(vsw.label, block));
   }
   for (const [a, b] of findOverlaps(vswBlocks)) {
     out.push(violation(RULES.VSWITCH_OVERLAP, `${a.item.label} ${a.block.text} overlaps ${b.item.label} ${b.block.text}.`,
@@ -249,6 +243,22 @@ function checkAddressing(plan: ClusterNetworkPlan): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Sizing rules for a vSwitch that holds pod IPs (cluster pod vSwitches and plane vSwitches):
+ * never smaller than /25, preferably /19 or larger.
+ */
+export function checkPodVSwitchSize(label: string, block: Ipv4Block): Finding[] {
+  if (block.prefix > 25) {
+    return [violation(RULES.POD_VSWITCH_TOO_SMALL, `${label} ${block.text} is a /${block.prefix}: only ${usableAddresses(block)} usable pod IPs.`,
+      'Use a /19 or larger block for pod vSwitches (never smaller than /25).')];
+  }
+  if (block.prefix > 19) {
+    return [violation(RULES.POD_VSWITCH_SIZING, `${label} ${block.text} is a /${block.prefix} (${usableAddresses(block)} usable pod IPs).`,
+      'Prefer a /19 or larger pod vSwitch; pod IPs run out first (InvalidVSwitchId.IpNotEnough) and the block cannot grow later.')];
+  }
+  return [];
 }
 
 function blocksOverlapSafe(a: Ipv4Block, b: Ipv4Block): boolean {

@@ -1,0 +1,61 @@
+import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
+import { App as Cdk8sApp } from 'cdk8s';
+import { Annotations, Aspects } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { escapeLiterals } from './escape-literals';
+import { ValidationReport } from '../core/validation';
+
+/** Properties of {@link KubernetesManifests}. */
+export interface KubernetesManifestsProps {
+  /** The cdk8s app whose charts become `kubernetes_manifest` resources. */
+  readonly cdk8sApp: Cdk8sApp;
+  /** The Kubernetes provider the manifests are applied with. */
+  readonly provider: k8s.KubernetesProvider;
+}
+
+/**
+ * Delivers a cdk8s app through the same `cdktf deploy` as the cloud resources: every
+ * object becomes a `kubernetes_manifest` resource, and vSwitch or security-group IDs
+ * that come from Terraform resources stay Terraform references.
+ *
+ * Unlike `cdktf-cdk8s` (which escapes every `${` and so turns references into literal
+ * text, and skips cdk8s validation), this bridge escapes only literal `${`/`%{`, and it
+ * runs the cdk8s app's validations (the library's plane rules among them) with the
+ * cdktf ones, so an invalid plane stops `cdktf synth` before anything is written.
+ *
+ * Objects are read when the stack is synthesized, so charts may change after this is created.
+ * Terraform's kubernetes_manifest needs a reachable API server at plan time: apply the
+ * cluster first (e.g. `cdktf deploy` with the manifests commented out, or `-target`).
+ */
+export class KubernetesManifests extends Construct {
+  private rendered = false;
+
+  constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
+  }
+
+  private cdk8sErrors(): string[] {
+    const root = this.props.cdk8sApp;
+    return root.node.findAll().filter((c) => c !== root)
+      .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
+  }
+
+  private render(): void {
+    if (this.rendered) return;
+    this.rendered = true;
+    const report = ValidationReport.of(this.props.cdk8sApp);
+    for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
+    for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);
+    const seen = new Set<string>();
+    for (const chart of this.props.cdk8sApp.charts) {
+      for (const obj of chart.toJson()) {
+        const id = `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+        if (seen.has(id)) throw new Error(`${this.node.path}: two objects render as ${id}; Kubernetes object names must be unique per kind and namespace.`);
+        seen.add(id);
+        new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
+      }
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import { TerwayCluster } from './terway-cluster';
+import { PlaneVSwitch } from '../core/cluster-info';
+import { registerRuleCheck } from '../core/validation';
+import { RULES } from '../domain/catalog';
+import { isIpv4Block, parseIpv4Cidr } from '../domain/cidr';
+import { checkPodVSwitchSize } from '../domain/cluster-network';
+import { violation } from '../domain/finding';
+import { Finding } from '../domain/rules';
+import { SecurityGroup } from '../generated/alicloud/security-group';
+import { SecurityGroupRule } from '../generated/alicloud/security-group-rule';
+import { Vswitch } from '../generated/alicloud/vswitch';
+
+/** A vSwitch to create for a plane. */
+export interface PlaneVSwitchSpec {
+  /** Zone; must be one of the cluster's zones. */
+  readonly zoneId: string;
+  /** CIDR block inside the cluster's VPC (use /19 or larger). */
+  readonly cidrBlock: string;
+}
+
+/** An ingress rule of the plane's security group (`alicloud_security_group_rule`). */
+export interface PlaneIngressRule {
+  /** `ip_protocol`: tcp, udp, icmp, gre or all. */
+  readonly protocol: string;
+  /** `port_range`, e.g. `443/443`; `-1/-1` for all. @default -1/-1 */
+  readonly portRange?: string;
+  /** `cidr_ip`: source CIDR. @default - sourceSecurityGroupId is used */
+  readonly sourceCidr?: string;
+  /** `source_security_group_id`. @default - sourceCidr is used */
+  readonly sourceSecurityGroupId?: string;
+  /** `description`. @default - none */
+  readonly description?: string;
+}
+
+/** Properties of {@link PodNetworkingPlaneResources}. */
+export interface PodNetworkingPlaneResourcesProps {
+  /** The cluster whose VPC and NAT gateway the resources use. */
+  readonly cluster: TerwayCluster;
+  /** Plane name, used in resource names and output names (`<planeName>_vswitch_ids`, `<planeName>_security_group_ids`). */
+  readonly planeName: string;
+  /** vSwitches to create for the plane's pods. */
+  readonly vSwitches: PlaneVSwitchSpec[];
+  /**
+   * Ingress rules of the plane's security group. A new security group allows all egress
+   * and no ingress; cross-node traffic to the pods needs a rule.
+   * @default - all protocols from the VPC CIDR when the cluster created the VPC, otherwise none
+   */
+  readonly ingressRules?: PlaneIngressRule[];
+  /** Give every plane vSwitch an SNAT entry on the cluster's NAT gateway. @default true */
+  readonly internetEgress?: boolean;
+}
+
+/**
+ * The Terraform side of a PodNetworking plane whose vSwitches and security group should be
+ * created: vSwitches in the cluster's VPC (checked with the cluster's address rules), a
+ * security group with ingress rules, SNAT entries for Internet egress, and outputs for the
+ * GitOps path. Pass {@link planeVSwitches} and {@link securityGroupIds} to a PodNetworkingPlane.
+ */
+export class PodNetworkingPlaneResources extends Construct {
+  /** The created vSwitches with their zones, ready for `PodNetworkingPlaneProps.vSwitches`. */
+  public readonly planeVSwitches: PlaneVSwitch[];
+  /** The created security group IDs, ready for `PodNetworkingPlaneProps.securityGroupIds`. */
+  public readonly securityGroupIds: string[];
+  /** The created security group (escape hatch). */
+  public readonly securityGroup: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: PodNetworkingPlaneResourcesProps) {
+    super(scope, id);
+    const { cluster, planeName } = props;
+    const findings: Finding[] = [];
+    const unknownZones = props.vSwitches.map((v) => v.zoneId).filter((z) => !cluster.zoneIds.includes(z));
+    if (unknownZones.length > 0) {
+      findings.push(violation(RULES.PLANE_VSWITCH_ZONE, `Plane ${planeName} vSwitches in ${[...new Set(unknownZones)].join(', ')} are outside the cluster's node zones (${cluster.zoneIds.join(', ')}).`,
+        'Create plane vSwitches only in zones where the cluster has node vSwitches.'));
+    }
+    if (props.vSwitches.length === 0) {
+      findings.push(violation(RULES.PLANE_NEEDS_VSWITCH, `Plane ${planeName} gets no vSwitch.`, 'List at least one vSwitch to create.'));
+    }
+
+    this.planeVSwitches = props.vSwitches.map((spec, i) => {
+      const label = `plane ${planeName} vSwitch #${i + 1} in ${spec.zoneId}`;
+      cluster._registerPlaneVSwitch(label, spec.zoneId, spec.cidrBlock);
+      const block = parseIpv4Cidr(spec.cidrBlock);
+      if (isIpv4Block(block)) findings.push(...checkPodVSwitchSize(label, block));
+      const vswitch = new Vswitch(this, `VSwitch-${spec.zoneId}-${i + 1}`, {
+        vpcId: cluster.vpcId,
+        zoneId: spec.zoneId,
+        cidrBlock: spec.cidrBlock,
+        vswitchName: `${planeName}-${spec.zoneId}-${i + 1}`,
+      });
+      if ((props.internetEgress ?? true) && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitch.id)) {
+        findings.push(violation(RULES.POD_VSWITCH_NO_SNAT, `${label} gets no SNAT entry because the cluster has no NAT gateway.`,
+          'Enable the cluster\'s natGateway, add SNAT for this vSwitch yourself, or set internetEgress: false; then acknowledge.'));
+      }
+      return { vswitchId: vswitch.id, zoneId: spec.zoneId };
+    });
+
+    this.securityGroup = new SecurityGroup(this, 'SecurityGroup', {
+      vpcId: cluster.vpcId,
+      securityGroupName: `${planeName}-pods`,
+      description: `Pods of PodNetworking plane ${planeName}`,
+    });
+    this.securityGroupIds = [this.securityGroup.id];
+    const vpcCidr = cluster.vpcResource?.cidrBlockInput;
+    const ingress = props.ingressRules ?? (vpcCidr ? [{ protocol: 'all', sourceCidr: vpcCidr, description: 'all traffic from the cluster VPC' }] : []);
+    ingress.forEach((rule, i) => {
+      if ((rule.sourceCidr === undefined) === (rule.sourceSecurityGroupId === undefined)) {
+        throw new Error(`${this.node.path}: ingress rule #${i + 1} needs exactly one of sourceCidr and sourceSecurityGroupId.`);
+      }
+      new SecurityGroupRule(this, `Ingress-${i + 1}`, {
+        securityGroupId: this.securityGroup.id,
+        type: 'ingress',
+        ipProtocol: rule.protocol,
+        portRange: rule.portRange ?? '-1/-1',
+        cidrIp: rule.sourceCidr,
+        sourceSecurityGroupId: rule.sourceSecurityGroupId,
+        policy: 'accept',
+        nicType: 'intranet',
+        description: rule.description,
+      });
+    });
+
+    const zones = [...new Set(props.vSwitches.map((v) => v.zoneId))];
+    new TerraformOutput(this, 'VSwitchIds', {
+      value: Object.fromEntries(zones.map((zone) => [zone, this.planeVSwitches.filter((v) => v.zoneId === zone).map((v) => v.vswitchId)])),
+      description: `vSwitch IDs per zone of plane ${planeName}`,
+    }).overrideLogicalId(`${planeName.replace(/[^A-Za-z0-9_]/g, '_')}_vswitch_ids`);
+    new TerraformOutput(this, 'SecurityGroupIds', {
+      value: this.securityGroupIds,
+      description: `Security group IDs of plane ${planeName}`,
+    }).overrideLogicalId(`${planeName.replace(/[^A-Za-z0-9_]/g, '_')}_security_group_ids`);
+
+    const rules = [
+      RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
+    ];
+    registerRuleCheck(this, rules,
+      () => findings);
+  }
+}

@@ -1,0 +1,80 @@
+import { RULES } from './catalog';
+import { violation } from './finding';
+import { Finding } from './rules';
+
+/** Credential path of the add-on token on ACK managed clusters (seed 001). */
+export const MANAGED_CREDENTIAL_PATH = '/var/addon/token-config';
+
+/** Keys users put into eni_conf by mistake (seed 003 says so; Terway reads them elsewhere). */
+const MISPLACED_KEYS: Record<string, string> = {
+  disable_network_policy: 'a top-level data key of eni-config (EniConfig disableNetworkPolicy)',
+  in_cluster_loadbalance: 'a top-level data key of eni-config (EniConfig inClusterLoadBalance)',
+  eniip_virtual_type: 'a key of the 10-terway.conf data entry',
+};
+
+/** Inputs of the eni-config rendering. */
+export interface EniConfigPlan {
+  /** The current `eni_conf` text, if any. */
+  readonly baseEniConf?: string;
+  /** Trunk ENI on or off; undefined keeps the base value. */
+  readonly enableTrunking?: boolean;
+  /** Whether the cluster is an ACK managed cluster (needs credential_path with trunking). */
+  readonly managedCluster: boolean;
+  /** Keys to set on top of the base (undefined values are ignored). */
+  readonly overrides: Readonly<Record<string, unknown>>;
+}
+
+/** The rendered eni_conf object (sorted keys) and the findings. */
+export interface EniConfigResult {
+  readonly eniConf: Record<string, unknown>;
+  readonly findings: Finding[];
+}
+
+/** Parses the base, applies trunking and overrides, and checks the result. */
+export function renderEniConf(plan: EniConfigPlan): EniConfigResult {
+  const findings: Finding[] = [];
+  let base: Record<string, unknown> = {};
+  if (plan.baseEniConf !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(plan.baseEniConf);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      base = parsed as Record<string, unknown>;
+    } catch (e) {
+      findings.push(violation(RULES.ENICONF_NOT_JSON, `The existing eni_conf is not a JSON object (${(e as Error).message}).`,
+        'Pass the eni_conf value exactly as `kubectl get cm -n kube-system eni-config -o jsonpath={.data.eni_conf}` prints it.'));
+    }
+  }
+  const merged: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(plan.overrides)) if (v !== undefined) merged[k] = v;
+
+  if (plan.enableTrunking !== undefined) {
+    if (base.enable_eni_trunking === true && plan.enableTrunking === false) {
+      findings.push(violation(RULES.ENICONF_TRUNK_IRREVERSIBLE, 'The existing eni_conf has enable_eni_trunking true and this configuration turns it off.',
+        'Keep enableTrunking true; Trunk ENI, fixed IPs, per-pod vSwitches and security groups cannot be disabled once enabled.'));
+    }
+    merged.enable_eni_trunking = plan.enableTrunking;
+  }
+  if (merged.enable_eni_trunking === true && plan.managedCluster) {
+    const current = merged.credential_path;
+    if (current === undefined || current === '') {
+      merged.credential_path = MANAGED_CREDENTIAL_PATH;
+    } else if (current !== MANAGED_CREDENTIAL_PATH) {
+      findings.push(violation(RULES.ENICONF_CREDENTIAL_PATH, `eni_conf sets credential_path "${String(current)}" on an ACK managed cluster with Trunk ENI.`,
+        `Use ${MANAGED_CREDENTIAL_PATH} (the add-on token mounted from Secret kube-system/addon.network.token), or acknowledge if you mount credentials elsewhere.`));
+    }
+  }
+  const groups = new Set<string>([
+    ...(typeof merged.security_group === 'string' && merged.security_group !== '' ? [merged.security_group] : []),
+    ...(Array.isArray(merged.security_groups) ? merged.security_groups.map(String) : []),
+  ]);
+  if (groups.size > 10) {
+    findings.push(violation(RULES.ENICONF_SECURITY_GROUPS, `eni_conf names ${groups.size} security groups.`,
+      'Keep security_group and security_groups to 10 distinct groups in total.'));
+  }
+  for (const key of Object.keys(merged).filter((k) => k in MISPLACED_KEYS)) {
+    findings.push(violation(RULES.ENICONF_MISPLACED_KEY, `eni_conf contains "${key}", which Terway does not read there; it is ${MISPLACED_KEYS[key]}.`,
+      'Move it to where Terway reads it (EniConfig has typed options for the data keys), then remove it from eni_conf.'));
+  }
+  const eniConf = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+  return { eniConf, findings };
+}

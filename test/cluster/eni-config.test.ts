@@ -1,0 +1,71 @@
+import { Testing } from 'cdk8s';
+import { EniConfig, EniConfigProps, ValidationReport } from '../../src';
+
+const EXISTING = {
+  'eni_conf': JSON.stringify({ version: '1', max_pool_size: 5, min_pool_size: 0, vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod00000001'] }, security_group: 'sg-bp1node0000001', ipam_type: 'crd' }),
+  '10-terway.conf': '{"cniVersion":"0.4.0","name":"terway","type":"terway"}',
+  'disable_network_policy': 'false',
+};
+
+function render(props: EniConfigProps) {
+  const c = Testing.chart();
+  const eniConfig = new EniConfig(c, 'EniConfig', props);
+  const cm = eniConfig.apiObject.toJson(); // rendered without validation, so error cases can be inspected
+  const report = ValidationReport.of(c);
+  return { cm, eniConf: JSON.parse(cm.data.eni_conf), report, ids: [...report.errors, ...report.warnings].map((f) => f.ruleId) };
+}
+
+describe('EniConfig: kube-system/eni-config with Trunk ENI', () => {
+  test('preserves every existing key and sets enable_eni_trunking and credential_path', () => {
+    const { cm, eniConf, ids } = render({ existingData: EXISTING });
+    expect(cm.metadata).toEqual({ name: 'eni-config', namespace: 'kube-system' });
+    expect(Object.keys(cm.data).sort()).toEqual(['10-terway.conf', 'disable_network_policy', 'eni_conf']);
+    expect(cm.data['10-terway.conf']).toBe(EXISTING['10-terway.conf']);
+    expect(eniConf).toEqual({ ...JSON.parse(EXISTING.eni_conf), enable_eni_trunking: true, credential_path: '/var/addon/token-config' });
+    expect(ids).toEqual([]);
+  });
+
+  test('dedicated clusters get no credential_path; data keys are set outside eni_conf', () => {
+    const { cm, eniConf } = render({ existingData: EXISTING, managedCluster: false, disableNetworkPolicy: true, inClusterLoadBalance: true });
+    expect(eniConf.credential_path).toBeUndefined();
+    expect(cm.data.disable_network_policy).toBe('true');
+    expect(cm.data.in_cluster_loadbalance).toBe('true');
+  });
+
+  test('a valid configuration synthesizes; an invalid one stops cdk8s', () => {
+    const ok = Testing.chart();
+    new EniConfig(ok, 'EniConfig', { existingData: EXISTING });
+    expect(Testing.synth(ok)).toHaveLength(1);
+    const bad = Testing.chart();
+    new EniConfig(bad, 'EniConfig', { existingData: { eni_conf: JSON.stringify({ enable_eni_trunking: true }) }, enableTrunking: false });
+    expect(() => Testing.synth(bad)).toThrow(/\[test\/EniConfig\] \[TW-ENICONF-002\]/);
+  });
+
+  test('rendering is byte-stable (sorted keys)', () => {
+    expect(render({ existingData: EXISTING }).cm.data.eni_conf).toBe(render({ existingData: EXISTING }).cm.data.eni_conf);
+  });
+
+  test('TW-ENICONF-001: a different credential path on a managed cluster', () => {
+    const { report } = render({ existingData: { eni_conf: JSON.stringify({ credential_path: '/etc/creds' }) } });
+    expect(report.warnings[0].text).toMatch(/\[TW-ENICONF-001\] eni_conf sets credential_path "\/etc\/creds"/);
+  });
+  test('TW-ENICONF-002: turning Trunk ENI off', () => {
+    const { report } = render({ existingData: { eni_conf: JSON.stringify({ enable_eni_trunking: true }) }, enableTrunking: false });
+    expect(report.errors[0].text).toMatch(/\[TW-ENICONF-002\] The existing eni_conf has enable_eni_trunking true and this configuration turns it off/);
+  });
+  test('TW-ENICONF-003: more than 10 security groups in total', () => {
+    const groups = Array.from({ length: 10 }, (_, i) => `sg-bp1abc${i}0000`);
+    const { report } = render({ existingData: { eni_conf: JSON.stringify({ security_group: 'sg-bp1other00001', security_groups: groups }) } });
+    expect(report.errors[0].text).toMatch(/\[TW-ENICONF-003\] eni_conf names 11 security groups/);
+  });
+  test('TW-ENICONF-004: a key the FAQ puts inside eni_conf but Terway reads elsewhere', () => {
+    const { report } = render({ eniConfOverrides: { disable_network_policy: 'true' } });
+    expect(report.warnings[0].text).toMatch(/\[TW-ENICONF-004\] eni_conf contains "disable_network_policy", which Terway does not read there/);
+  });
+  test('TW-ENICONF-005: eni_conf that is not a JSON object', () => {
+    for (const bad of ['{not json', '[1,2]', 'null']) {
+      const { report } = render({ existingData: { eni_conf: bad } });
+      expect(report.errors.map((e) => e.ruleId)).toEqual(['TW-ENICONF-005']);
+    }
+  });
+});
