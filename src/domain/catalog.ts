@@ -169,6 +169,9 @@ export const RULES = {
   FIXED_WITHOUT_RELEASE: warning('TW-PN-018',
     'A Fixed plane without a release strategy keeps IPs until the PodENIs are deleted by hand (like Never)',
     `${SEED_TRUNK} (releaseStrategy); ${FACTS} §4 (fixed-IP release)`),
+  SELECTORLESS_DENIED: error('TW-PN-019',
+    'Terway\'s admission denies a plane without selectors before v1.13.7, and one whose eniType is not Default from v1.13.7 to v1.16.0',
+    `${FACTS} §3.3 (validating webhook); Terway source, webhook history v1.2.1–v1.17.5`),
   // --- eni-config (seed 001, seed 003) -----------------------------------------------------
   ENICONF_CREDENTIAL_PATH: warning('TW-ENICONF-001',
     'With Trunk ENI on an ACK managed cluster, credential_path must be /var/addon/token-config',

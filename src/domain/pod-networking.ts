@@ -57,6 +57,10 @@ export const MIN_RELEASE_AFTER_MS = 5 * 60 * 1000;
 export const ENI_OPTIONS_SINCE = '1.11.0';
 /** Terway version whose admission accepts up to 10 security groups (fact sheet §3.4). */
 export const TEN_SECURITY_GROUPS_SINCE = '1.13.7';
+/** From this Terway version a selector-less plane is admitted (fact sheet §3.3). */
+export const SELECTORLESS_ADMITTED_SINCE = '1.13.7';
+/** From this Terway version the eniType check on selector-less planes applies only without resource injection. */
+export const SELECTORLESS_ANY_ENI_TYPE_SINCE = '1.16.1';
 /** Label Kubernetes sets on every namespace. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -167,6 +171,20 @@ function checkCluster(plane: PlaneModel, cluster: ClusterContextModel): Finding[
       'Enable Trunk ENI on the cluster (TerwayCluster trunkEni, or EniConfig with enableTrunking plus the terway-controlplane add-on), or use eniType ENI with exclusive ENI node pools.'));
   }
   const version = cluster.terwayVersion ? parseTerwayVersion(cluster.terwayVersion) : undefined;
+  if (version && !plane.podSelector && !plane.namespaceSelector) {
+    // The validating webhook's history: v1.13.7 stopped denying selector-less planes but
+    // required eniType Default for them; v1.16.1 kept that only when terway-controlplane's
+    // enableWebhookInjectResource is false (default true).
+    const deniedAll = !atLeast(version, SELECTORLESS_ADMITTED_SINCE);
+    const deniedType = !deniedAll && !atLeast(version, SELECTORLESS_ANY_ENI_TYPE_SINCE) && eniType !== 'Default';
+    if (deniedAll || deniedType) {
+      out.push(violation(RULES.SELECTORLESS_DENIED,
+        deniedAll
+          ? `Plane ${plane.name} has no selector; Terway ${cluster.terwayVersion} denies it ("neither the PodSelector nor the NamespaceSelector is set").`
+          : `Plane ${plane.name} has no selector and eniType ${eniType}; Terway ${cluster.terwayVersion} denies it ("attachType must be default when podSelector and namespaceSelector are not set").`,
+        deniedAll ? 'Add a podSelector or namespaceSelector, or upgrade Terway to v1.13.7 or later.' : 'Use eniType Default, add a selector, or upgrade Terway to v1.16.1 or later.'));
+    }
+  }
   if (version && !atLeast(version, ENI_OPTIONS_SINCE)) {
     const used = [
       plane.eniType !== undefined ? `eniOptions.eniType ${plane.eniType}` : undefined,

@@ -34,6 +34,8 @@ const CASES: Array<[string, Partial<PodNetworkingPlaneProps>, RegExp]> = [
   ['TW-PN-017', { podSelector: { matchLabels: { 'bad key!': 'x' } } }, /podSelector.matchLabels: label key "bad key!" is not a qualified name/],
   ['TW-PN-017', { namespaceSelector: { matchExpressions: [{ key: 'team', operator: SelectorOperator.EXISTS, values: ['a'] }] } }, /namespaceSelector.matchExpressions\[0\]: operator Exists takes no values/],
   ['TW-PN-018', { allocationType: AllocationType.FIXED }, /Fixed plane web has no releaseStrategy/],
+  ['TW-PN-019', { podSelector: undefined, cluster: { ...CLUSTER, terwayVersion: 'v1.12.0' } }, /Plane web has no selector; Terway v1.12.0 denies it/],
+  ['TW-PN-019', { podSelector: undefined, eniType: EniType.ENI, cluster: { ...CLUSTER, terwayVersion: 'v1.15.0' } }, /no selector and eniType ENI; Terway v1.15.0 denies it/],
   ['TW-ID-001', { securityGroupIds: ['vsw-bp1abc00000001'] }, /Plane web security group: "vsw-bp1abc00000001" is a vSwitch ID/],
   ['TW-ID-001', { vSwitches: [{ vswitchId: 'vsw-', zoneId: 'cn-hangzhou-h' }] }, /Plane web vSwitch: "vsw-" is not a vSwitch ID/],
 ];
