@@ -1,19 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { buildApp, TerwayClusterStack } from '../../examples/terway-cluster/main';
 import { alicloud, TerwayCluster } from '../../src';
 import { validProps } from '../support/cluster-fixtures';
-
-function tmpdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'terway-synth-'));
-}
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-}
+import { filesUnder, tmpdir } from '../support/files';
 
 function synthExample(): any {
   const app = Testing.app();

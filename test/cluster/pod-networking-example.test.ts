@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { ApiObject, App as Cdk8sApp, Chart, Testing as Cdk8sTesting } from 'cdk8s';
@@ -9,11 +8,12 @@ import { buildGitOpsApp } from '../../examples/pod-networking/gitops';
 import { buildOneDeployApp } from '../../examples/pod-networking/one-deploy';
 import { KubernetesManifests, PodNetworkingPlane } from '../../src';
 import { escapeLiterals } from '../../src/cloud/escape-literals';
+import { filesUnder, tmpdir } from '../support/files';
 import { validateEniConf, validateManifest, validateManifests } from '../support/k8s-schemas';
 import { conformanceErrors } from '../support/terraform-schema';
 import { admitPodNetworking, isFixedNamePod, podNetworkingMatchesPod } from '../support/terway-admission';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pod-networking-'));
+const tmp = () => tmpdir('pod-networking-');
 
 function gitOpsObjects(): any[] {
   const outdir = tmp();
@@ -141,8 +141,7 @@ describe('one cdktf deploy: manifests as kubernetes_manifest with Terraform refe
     const cdk8sApp = bridge.props.cdk8sApp;
     new PodNetworkingPlane(cdk8sApp.charts[0], 'Broken', { name: 'broken', podSelector: { matchLabels: { x: 'y' } }, securityGroupIds: [], vSwitches: [] });
     expect(() => app.synth()).toThrow(/\[cdk8s network-planes\/Broken\] \[TW-PN-006\][\s\S]*\[TW-PN-007\]/);
-    const files = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : [e.name]));
-    expect(files(outdir)).toEqual([]);
+    expect(filesUnder(outdir)).toEqual([]);
   });
 
   test('two synths are byte-identical', () => {
