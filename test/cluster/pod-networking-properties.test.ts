@@ -22,7 +22,11 @@ const VALUES = ['a', 'b', 'c'];
 const arbSelector: fc.Arbitrary<LabelSelector> = fc.record({
   matchLabels: fc.option(fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 2 }), { nil: undefined }),
   matchExpressions: fc.option(fc.array(fc.oneof(
-    fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom(SelectorOperator.IN, SelectorOperator.NOT_IN), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 0, maxLength: 2 }) }),
+    fc.record({
+      key: fc.constantFrom(...KEYS),
+      operator: fc.constantFrom(SelectorOperator.IN, SelectorOperator.NOT_IN),
+      values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 0, maxLength: 2 }),
+    }),
     fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom(SelectorOperator.EXISTS, SelectorOperator.DOES_NOT_EXIST) }),
   ), { maxLength: 2 }), { nil: undefined }),
 }, { requiredKeys: [] });
@@ -77,7 +81,7 @@ const arbPlane = (index: number): fc.Arbitrary<PodNetworkingPlaneProps> => fc.re
         zoneId: fc.option(fc.constantFrom(...ZONES, 'cn-beijing-a'), { nil: undefined }),
       }, { requiredKeys: ['vswitchId'] }), { maxLength: 4 }),
     ),
-    vSwitchSelectionPolicy: fc.option(fc.constantFrom(VSwitchSelectionPolicy.ORDERED, VSwitchSelectionPolicy.MOST, VSwitchSelectionPolicy.RANDOM), { nil: undefined }),
+    vSwitchSelectionPolicy: fc.option(fc.constantFrom(...Object.values(VSwitchSelectionPolicy)), { nil: undefined }),
     eniType: fc.option(fc.constantFrom(EniType.DEFAULT, EniType.ENI, EniType.TRUNK), { nil: undefined }),
   }, { requiredKeys: ['name', 'securityGroupIds', 'vSwitches'] }),
   allocation: arbAllocation,
@@ -98,7 +102,10 @@ function arbWorkloads(planes: PodNetworkingPlaneProps[]): fc.Arbitrary<WorkloadS
   return fc.array(fc.record({
     workload: arbWorkload,
     adopt: fc.subarray(planeLabels.map((_, i) => i)),
-  }).map(({ workload, adopt }) => ({ ...workload, labels: Object.assign({}, workload.labels, ...adopt.map((i) => planeLabels[i])) })), { maxLength: 3 });
+  }).map(({ workload, adopt }) => ({
+    ...workload,
+    labels: Object.assign({}, workload.labels, ...adopt.map((i) => planeLabels[i])),
+  })), { maxLength: 3 });
 }
 
 const arbScenario = fc.record({
