@@ -114,7 +114,12 @@ const arbScenario = fc.record({
   namespaces: fc.record({ shop: arbNamespaceLabels, data: arbNamespaceLabels }),
 }).chain((partial) => arbWorkloads(partial.planes).map((workloads) => ({ ...partial, workloads })));
 
-type Scenario = { cluster: TerwayClusterInfo; planes: PodNetworkingPlaneProps[]; workloads: WorkloadSpec[]; namespaces: Record<string, Record<string, string>> };
+interface Scenario {
+  cluster: TerwayClusterInfo;
+  planes: PodNetworkingPlaneProps[];
+  workloads: WorkloadSpec[];
+  namespaces: Record<string, Record<string, string>>;
+}
 
 function build(s: Scenario): Chart {
   const chart = Testing.chart();
