@@ -8,48 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { generate, pinnedSchema } from '../../scripts/generate-alicloud';
 import { pinnedSchemaFile } from '../support/terraform-schema';
+import { readTree, treeDrift } from '../support/tree-drift';
 
 const COMMITTED = path.resolve(__dirname, '..', '..', 'src', 'generated', 'alicloud');
 
-/** Every file under `root`, by slash-separated relative path, sorted. */
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        files.set(path.relative(root, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf-8'));
-      }
-    }
-  };
-  walk(root);
-  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** Differences between two trees: missing and extra files, and the first differing line of changed ones. */
-function treeDrift(expected: Map<string, string>, actual: Map<string, string>): string[] {
-  const drift: string[] = [];
-  for (const file of expected.keys()) if (!actual.has(file)) drift.push(`${file}: missing`);
-  for (const [file, content] of actual) {
-    const other = expected.get(file);
-    if (other === undefined) {
-      drift.push(`${file}: not generated`);
-    } else if (other !== content) {
-      const want = other.split('\n');
-      const got = content.split('\n');
-      const line = want.findIndex((l, i) => l !== got[i]);
-      const at = line === -1 ? want.length : line;
-      drift.push(`${file}:${at + 1}: generated ${JSON.stringify(want[at] ?? '<end of file>')}, found ${JSON.stringify(got[at] ?? '<end of file>')}`);
-    }
-  }
-  return drift;
-}
-
 describe('generated alicloud bindings', () => {
   let tmp: string;
-  let regenerated: Map<string, string>;
+  let regenerated: Map<string, Buffer>;
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'alicloud-drift-'));
@@ -72,12 +37,12 @@ describe('generated alicloud bindings', () => {
   test('a hand edit, a deleted file and an extra file are reported', () => {
     const edited = new Map(regenerated);
     const [first, second] = [...regenerated.keys()].filter((f) => f.endsWith('/index.ts'));
-    edited.set(first, edited.get(first)!.replace(/\n/, '\n// tweaked\n'));
+    edited.set(first, Buffer.from(edited.get(first)!.toString('utf-8').replace(/\n/, '\n// tweaked\n')));
     edited.delete(second);
-    edited.set('extra/index.ts', '');
+    edited.set('extra/index.ts', Buffer.from(''));
     expect(treeDrift(regenerated, edited)).toEqual([
       `${second}: missing`,
-      `${first}:2: generated ${JSON.stringify(regenerated.get(first)!.split('\n')[1])}, found "// tweaked"`,
+      `${first}:2: generated ${JSON.stringify(regenerated.get(first)!.toString('utf-8').split('\n')[1])}, found "// tweaked"`,
       'extra/index.ts: not generated',
     ]);
   });
