@@ -82,6 +82,11 @@ for (const dir of ['examples', 'scripts', 'bench']) {
 
 project.gitattributes.addAttributes('/src/generated/**', 'linguist-generated');
 
+// unrs-resolver 1.13.0 (via jest and eslint-import-resolver-typescript) lists platform
+// bindings the npm registry does not serve for every platform, which leaves them out of
+// package-lock.json and makes `npm ci` reject the lock. 1.12.2 has all of them.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // CI reads the plain closing line "N passed, N failed" this reporter prints.
 project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js'));
 
