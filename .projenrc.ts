@@ -57,6 +57,7 @@ const project = new cdk.JsiiProject({
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/examples/.*/cdktf.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/src/generated/', '/test/'],
       testTimeout: 120_000,
+      setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
     },
   },
   eslintOptions: {

@@ -1,0 +1,36 @@
+import { Testing } from 'cdk8s';
+import { Acknowledgements } from '../../src';
+import { planeIn, planeProps } from '../support/plane-fixtures';
+
+describe('cluster-side warnings on stderr', () => {
+  let written: string[];
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    delete process.env.ACK_TERWAY_NETWORK_QUIET;
+    written = [];
+    spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
+  });
+  afterEach(() => {
+    spy.mockRestore();
+    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
+  });
+
+  test('unacknowledged warnings are printed once per synth, with path and rule', () => {
+    const chart = Testing.chart();
+    planeIn(chart, planeProps());
+    Testing.synth(chart);
+    expect(written).toEqual([expect.stringMatching(/^\[ack-terway-network\] WARNING test\/Plane: \[TW-PN-015\] /)]);
+  });
+
+  test('acknowledged warnings and ACK_TERWAY_NETWORK_QUIET print nothing', () => {
+    const acknowledged = Testing.chart();
+    planeIn(acknowledged, planeProps());
+    Acknowledgements.of(acknowledged).add('TW-PN-015', 'NetworkPolicies exist');
+    Testing.synth(acknowledged);
+    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
+    const quiet = Testing.chart();
+    planeIn(quiet, planeProps());
+    Testing.synth(quiet);
+    expect(written).toEqual([]);
+  });
+});
