@@ -1,5 +1,5 @@
 import { RULES } from './catalog';
-import { blockContains, blockSize, findOverlaps, Ipv4Block, isIpv4Block, parseIpv4Cidr, Tagged } from './cidr';
+import { blockContains, blocksOverlap, blockSize, findOverlaps, Ipv4Block, isIpv4Block, parseIpv4Cidr, Tagged } from './cidr';
 import { IpStack, NetworkAcceleration } from './enums';
 import { violation } from './finding';
 import { resourceIdProblem, ResourceIdKind } from './ids';
@@ -223,8 +223,8 @@ function checkAddressing(plan: ClusterNetworkPlan): Finding[] {
         `Use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a prefix from /16 to /24, e.g. ${DEFAULT_SERVICE_CIDR}.`));
     }
     const clashes = [
-      ...vpcBlocks.filter((v) => blocksOverlapSafe(v, service)).map((v) => `the VPC CIDR ${v.text}`),
-      ...vswBlocks.filter((v) => blocksOverlapSafe(v.block, service)).map((v) => `${v.item.label} ${v.block.text}`),
+      ...vpcBlocks.filter((v) => blocksOverlap(v, service)).map((v) => `the VPC CIDR ${v.text}`),
+      ...vswBlocks.filter((v) => blocksOverlap(v.block, service)).map((v) => `${v.item.label} ${v.block.text}`),
     ];
     if (clashes.length > 0) {
       out.push(violation(RULES.SERVICE_CIDR_OVERLAP, `Service CIDR ${service.text} overlaps ${clashes.join(', ')}.`,
@@ -259,10 +259,6 @@ export function checkPodVSwitchSize(label: string, block: Ipv4Block): Finding[] 
       'Prefer a /19 or larger pod vSwitch; pod IPs run out first (InvalidVSwitchId.IpNotEnough) and the block cannot grow later.')];
   }
   return [];
-}
-
-function blocksOverlapSafe(a: Ipv4Block, b: Ipv4Block): boolean {
-  return a.first <= b.last && b.first <= a.last;
 }
 
 function checkModes(plan: ClusterNetworkPlan): Finding[] {

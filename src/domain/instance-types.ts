@@ -72,5 +72,5 @@ export function sharedEniPodCapacity(c: InstanceEniCapacity): number {
   return (c.enis - 1) * c.ipv4PerEni;
 }
 
-/** Minimum shared-ENI capacity above which a node can join (fact sheet §1.2 #20). */
-export const MIN_SHARED_ENI_CAPACITY_EXCLUSIVE = 11;
+/** A node joins in shared ENI mode only if its pod capacity is above this (fact sheet §1.2 #20). */
+export const SHARED_ENI_JOIN_THRESHOLD = 11;

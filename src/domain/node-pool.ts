@@ -1,6 +1,6 @@
 import { RULES } from './catalog';
 import { violation } from './finding';
-import { instanceCapacity, MIN_SHARED_ENI_CAPACITY_EXCLUSIVE, sharedEniPodCapacity } from './instance-types';
+import { instanceCapacity, SHARED_ENI_JOIN_THRESHOLD, sharedEniPodCapacity } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
 
@@ -25,7 +25,7 @@ export function checkNodePool(plan: NodePoolPlan): Finding[] {
     if (!capacity) continue;
     if (!plan.exclusiveEni) {
       const pods = sharedEniPodCapacity(capacity);
-      if (pods <= MIN_SHARED_ENI_CAPACITY_EXCLUSIVE) {
+      if (pods <= SHARED_ENI_JOIN_THRESHOLD) {
         out.push(violation(RULES.NODE_IP_CAPACITY,
           `Instance type ${type} offers (${capacity.enis} − 1) × ${capacity.ipv4PerEni} = ${pods} pod IPs in shared ENI mode, so its nodes cannot join node pool ${plan.name}.`,
           'Choose an instance type with more ENIs or more IPs per ENI (e.g. ecs.g7.xlarge: 45 pod IPs).'));
