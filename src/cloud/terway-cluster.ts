@@ -445,10 +445,11 @@ export class TerwayCluster extends Construct {
     let snatIp = nat.snatIp;
     let dependsOn: EipAssociation[] = [];
     if (nat.natGatewayId === undefined) {
-      const firstNodeVSwitch = this.zoneVSwitchIds[0].nodeVSwitchIds[0];
+      // An Enhanced NAT gateway lives in a vSwitch; use the first node vSwitch of any zone
+      // (a cluster without node vSwitches is already an error, TW-NET-006).
       const gateway = new NatGateway(this, 'NatGateway', {
         vpcId: this.vpcId,
-        vswitchId: firstNodeVSwitch,
+        vswitchId: this.nodeVSwitchIds[0],
         natType: 'Enhanced',
         networkType: 'internet',
         paymentType: 'PayAsYouGo',

@@ -74,7 +74,7 @@ export class EniConfig extends Construct {
       data: Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]])),
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
-      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON], () => renderEniConf(plan).findings);
+      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES], () => renderEniConf(plan).findings);
     installWarningPrinter(this);
   }
 }

@@ -188,6 +188,9 @@ export const RULES = {
   ENICONF_NOT_JSON: error('TW-ENICONF-005',
     'eni_conf must be a JSON object',
     `${SEED_TRUNK} ("The ConfigMap content must be in JSON format")`),
+  ENICONF_NO_VSWITCHES: warning('TW-ENICONF-006',
+    'eni_conf should list the pod vSwitches per zone (vswitches); without them Terway takes pod IPs from each node\'s own vSwitch',
+    `${FACTS} §2.2 (vswitches fallback); ${SEED_009} (pod vSwitches)`),
 } as const;
 
 /** Every rule, in catalogue order. */

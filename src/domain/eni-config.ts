@@ -75,6 +75,11 @@ export function renderEniConf(plan: EniConfigPlan): EniConfigResult {
     findings.push(violation(RULES.ENICONF_MISPLACED_KEY, `eni_conf contains "${key}", which Terway does not read there; it is ${MISPLACED_KEYS[key]}.`,
       'Move it to where Terway reads it (EniConfig has typed options for the data keys), then remove it from eni_conf.'));
   }
+  const vswitches = merged.vswitches;
+  if (vswitches === null || typeof vswitches !== 'object' || Object.keys(vswitches).length === 0) {
+    findings.push(violation(RULES.ENICONF_NO_VSWITCHES, 'The rendered eni_conf has no vswitches map.',
+      'Pass the cluster\'s current eni-config as existingData (kubectl get cm -n kube-system eni-config -o jsonpath=\'{.data}\'), or set eniConfOverrides.vswitches to { <zone>: [<pod vSwitch IDs>] }.'));
+  }
   const eniConf = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   return { eniConf, findings };
 }

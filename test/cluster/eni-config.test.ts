@@ -46,7 +46,7 @@ describe('EniConfig: kube-system/eni-config with Trunk ENI', () => {
   });
 
   test('TW-ENICONF-001: a different credential path on a managed cluster', () => {
-    const { report } = render({ existingData: { eni_conf: JSON.stringify({ credential_path: '/etc/creds' }) } });
+    const { report } = render({ existingData: { eni_conf: JSON.stringify({ credential_path: '/etc/creds', vswitches: { z: ['vsw-bp1pod00000001'] } }) } });
     expect(report.warnings[0].text).toMatch(/\[TW-ENICONF-001\] eni_conf sets credential_path "\/etc\/creds"/);
   });
   test('TW-ENICONF-002: turning Trunk ENI off', () => {
@@ -59,7 +59,7 @@ describe('EniConfig: kube-system/eni-config with Trunk ENI', () => {
     expect(report.errors[0].text).toMatch(/\[TW-ENICONF-003\] eni_conf names 11 security groups/);
   });
   test('TW-ENICONF-004: a key the FAQ puts inside eni_conf but Terway reads elsewhere', () => {
-    const { report } = render({ eniConfOverrides: { disable_network_policy: 'true' } });
+    const { report } = render({ existingData: EXISTING, eniConfOverrides: { disable_network_policy: 'true' } });
     expect(report.warnings[0].text).toMatch(/\[TW-ENICONF-004\] eni_conf contains "disable_network_policy", which Terway does not read there/);
   });
   test('TW-ENICONF-005: eni_conf that is not a JSON object', () => {
@@ -67,5 +67,12 @@ describe('EniConfig: kube-system/eni-config with Trunk ENI', () => {
       const { report } = render({ existingData: { eni_conf: bad } });
       expect(report.errors.map((e) => e.ruleId)).toEqual(['TW-ENICONF-005']);
     }
+  });
+  test('TW-ENICONF-006: no pod vSwitches in eni_conf (e.g. existingData forgotten)', () => {
+    const { report } = render({});
+    expect(report.warnings.map((w) => w.ruleId)).toEqual(['TW-ENICONF-006']);
+    expect(report.warnings[0].text).toMatch(/The rendered eni_conf has no vswitches map.*Fix: Pass the cluster's current eni-config as existingData/);
+    const fixed = render({ eniConfOverrides: { vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod00000001'] } } });
+    expect(fixed.ids).toEqual([]);
   });
 });
