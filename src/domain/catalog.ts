@@ -172,6 +172,9 @@ export const RULES = {
   SELECTORLESS_DENIED: error('TW-PN-019',
     'Terway\'s admission denies a plane without selectors before v1.13.7, and one whose eniType is not Default from v1.13.7 to v1.16.0',
     `${FACTS} §3.3 (validating webhook); Terway source, webhook history v1.2.1–v1.17.5`),
+  PLANE_SELECTOR_IMPLIED: error('TW-PN-020',
+    'A plane must not select only pods that another plane selects too (its selectors imply the other plane\'s)',
+    `${SEED_TRUNK} (each pod must match at most one PodNetworking)`),
   // --- eni-config (seed 001, seed 003) -----------------------------------------------------
   ENICONF_CREDENTIAL_PATH: warning('TW-ENICONF-001',
     'With Trunk ENI on an ACK managed cluster, credential_path must be /var/addon/token-config',

@@ -98,12 +98,8 @@ interface KeyConstraint {
   excluded: Set<string>;
 }
 
-/**
- * Whether some label set satisfies every selector at once. Decidable per key: a key is
- * satisfiable unless it must both exist and not exist, or its allowed values (from
- * matchLabels and In) are emptied by intersection and NotIn. Keys are independent.
- */
-export function selectorsJointlySatisfiable(selectors: ReadonlyArray<LabelSelectorModel>): boolean {
+/** Per-key constraints of a conjunction of selectors; undefined when an operator is unknown. */
+function keyConstraints(selectors: ReadonlyArray<LabelSelectorModel>): Map<string, KeyConstraint> | undefined {
   const keys = new Map<string, KeyConstraint>();
   const constraint = (key: string) => {
     let c = keys.get(key);
@@ -123,12 +119,61 @@ export function selectorsJointlySatisfiable(selectors: ReadonlyArray<LabelSelect
       else if (r.operator === 'NotIn') values.forEach((v) => c.excluded.add(v));
       else if (r.operator === 'Exists') c.mustExist = true;
       else if (r.operator === 'DoesNotExist') c.mustNotExist = true;
-      else return false;
+      else return undefined;
     }
   }
-  for (const c of keys.values()) {
-    if (c.mustExist && c.mustNotExist) return false;
-    if (c.allowed && [...c.allowed].every((v) => c.excluded.has(v))) return false;
+  return keys;
+}
+
+/** Values a key may take under its constraint (finite), or undefined when unbounded. */
+function possibleValues(c: KeyConstraint): string[] | undefined {
+  return c.allowed ? [...c.allowed].filter((v) => !c.excluded.has(v)) : undefined;
+}
+
+function keySatisfiable(c: KeyConstraint): boolean {
+  if (c.mustExist && c.mustNotExist) return false;
+  const values = possibleValues(c);
+  return values === undefined || values.length > 0;
+}
+
+/**
+ * Whether some label set satisfies every selector at once. Decidable per key: a key is
+ * satisfiable unless it must both exist and not exist, or its allowed values (from
+ * matchLabels and In) are emptied by intersection and NotIn. Keys are independent.
+ */
+export function selectorsJointlySatisfiable(selectors: ReadonlyArray<LabelSelectorModel>): boolean {
+  const keys = keyConstraints(selectors);
+  return keys !== undefined && [...keys.values()].every(keySatisfiable);
+}
+
+/**
+ * Whether every label set matching `a` also matches `b` (a's selector implies b's).
+ * Decided per key of `b`: its requirements hold for all values `a` leaves possible.
+ * An unsatisfiable `a` implies anything; an unknown operator decides nothing (false).
+ */
+export function selectorImplies(a: LabelSelectorModel, b: LabelSelectorModel): boolean {
+  const keysA = keyConstraints([a]);
+  const keysB = keyConstraints([b]);
+  if (!keysA || !keysB) return false;
+  if (![...keysA.values()].every(keySatisfiable)) return true;
+  for (const [key, req] of keysB) {
+    const have = keysA.get(key) ?? { mustExist: false, mustNotExist: false, excluded: new Set<string>() };
+    const values = possibleValues(have);
+    // Can the key be absent under a? Then b must allow absence.
+    const canBeAbsent = !have.mustExist;
+    if (canBeAbsent && (req.mustExist || req.allowed)) return false;
+    // Can the key be present under a? Then every possible value must pass b.
+    if (!have.mustNotExist) {
+      if (req.mustNotExist) return false;
+      const reqValues = possibleValues(req);
+      if (values === undefined) {
+        // Unbounded values under a: b may only exclude values a excludes too.
+        if (reqValues !== undefined) return false;
+        if ([...req.excluded].some((v) => !have.excluded.has(v))) return false;
+      } else if (values.some((v) => (reqValues !== undefined && !reqValues.includes(v)) || req.excluded.has(v))) {
+        return false;
+      }
+    }
   }
   return true;
 }

@@ -3,7 +3,7 @@ import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
 import { resourceIdProblem, ResourceIdKind } from './ids';
 import {
-  LabelSelectorModel, objectNameProblem, selectorMatches, selectorProblems, selectorsJointlySatisfiable,
+  LabelSelectorModel, objectNameProblem, selectorImplies, selectorMatches, selectorProblems, selectorsJointlySatisfiable,
 } from './label-selector';
 import { Finding } from './rules';
 import { known } from './tokens';
@@ -208,6 +208,14 @@ function checkCluster(plane: PlaneModel, cluster: ClusterContextModel): Finding[
   return out;
 }
 
+/** Whether every pod `a` can select is selected by `b` (and `a` can select some pod). */
+function planeImplies(a: PlaneModel, b: PlaneModel): boolean {
+  const podA = a.podSelector ?? {};
+  const nsA = a.namespaceSelector ?? {};
+  if (!selectorsJointlySatisfiable([podA]) || !selectorsJointlySatisfiable([nsA])) return false;
+  return selectorImplies(podA, b.podSelector ?? {}) && selectorImplies(nsA, b.namespaceSelector ?? {});
+}
+
 /** Labels of a workload's namespace: declared labels plus the automatic name label. */
 export function namespaceLabels(namespace: string, declared: ReadonlyMap<string, Readonly<Record<string, string>>>): Record<string, string> {
   return { ...(declared.get(namespace) ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
@@ -275,7 +283,12 @@ export function checkPlaneInteractions(
       const [a, b] = [withSelectors[i], withSelectors[j]];
       const podsOverlap = selectorsJointlySatisfiable([a.podSelector ?? {}, b.podSelector ?? {}]);
       const namespacesOverlap = selectorsJointlySatisfiable([a.namespaceSelector ?? {}, b.namespaceSelector ?? {}]);
-      if (podsOverlap && namespacesOverlap) {
+      const [inner, outer] = planeImplies(a, b) ? [a, b] : planeImplies(b, a) ? [b, a] : [];
+      if (inner && outer) {
+        findings.get(a)!.push(violation(RULES.PLANE_SELECTOR_IMPLIED,
+          `Every pod that plane ${inner.name} selects is also selected by plane ${outer.name}, so no pod can use ${inner.name} unambiguously.`,
+          `Add a requirement to ${outer.name} that excludes ${inner.name}'s pods (e.g. a NotIn or a distinct value of a shared label key).`));
+      } else if (podsOverlap && namespacesOverlap) {
         findings.get(a)!.push(violation(RULES.PLANE_SELECTORS_OVERLAP,
           `Planes ${a.name} and ${b.name} can both select a pod: some set of pod and namespace labels satisfies both planes' selectors.`,
           'Make the selectors exclusive, e.g. give each plane a different value of the same label key, or acknowledge if no pod will ever carry both label sets.'));

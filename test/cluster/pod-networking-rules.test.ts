@@ -100,6 +100,7 @@ describe('rules across planes and workloads', () => {
     planeIn(c, planeProps({ name: 'a', podSelector: { matchLabels: { app: 'shop' } } }), 'A');
     planeIn(c, planeProps({ name: 'b', podSelector: { matchLabels: { tier: 'front' } } }), 'B');
     deployment(c, 'Shop', { app: 'shop', tier: 'front' });
+    expect(findings(c).map((f) => f.ruleId)).not.toContain('TW-PN-020');
     const hits = findings(c).filter((f) => f.ruleId === 'TW-PN-010');
     expect(hits.map((h) => [h.path, h.text.slice(0, 70)])).toEqual([[`${c.node.path}/A`, expect.stringContaining('Pods of Deployment default/shop match planes a, b')]]);
   });
@@ -122,6 +123,23 @@ describe('rules across planes and workloads', () => {
     const hits = findings(c).filter((f) => f.ruleId === 'TW-PN-011');
     expect(hits).toHaveLength(1);
     expect(hits[0].text).toMatch(/Planes a and b can both select a pod/);
+  });
+
+  test('TW-PN-020: one plane\'s selectors imply the other\'s (a certain overlap is an error, not a warning)', () => {
+    const c = chart();
+    planeIn(c, planeProps({ name: 'shop', podSelector: { matchLabels: { app: 'shop' } } }), 'A');
+    planeIn(c, planeProps({ name: 'shop-db', podSelector: { matchLabels: { app: 'shop', tier: 'db' } } }), 'B');
+    const hits = findings(c).filter((f) => f.ruleId === 'TW-PN-020' || f.ruleId === 'TW-PN-011');
+    expect(hits.map((h) => h.ruleId)).toEqual(['TW-PN-020']);
+    expect(hits[0].text).toMatch(/Every pod that plane shop-db selects is also selected by plane shop/);
+    expect(synthErrors(c)).toMatch(/\[TW-PN-020\]/);
+  });
+
+  test('TW-PN-020: a namespace-only plane covers a pod-selector plane in every namespace', () => {
+    const c = chart();
+    planeIn(c, planeProps({ name: 'all-prod', podSelector: undefined, namespaceSelector: { matchLabels: { env: 'prod' } } }), 'A');
+    planeIn(c, planeProps({ name: 'prod-web', podSelector: { matchLabels: { app: 'web' } }, namespaceSelector: { matchLabels: { env: 'prod' } } }), 'B');
+    expect(findings(c).map((f) => f.ruleId)).toContain('TW-PN-020');
   });
 
   test('TW-PN-011 is silent for provably disjoint selectors', () => {

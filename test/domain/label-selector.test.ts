@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { LabelSelectorModel, selectorMatches, selectorProblems, selectorsJointlySatisfiable } from '../../src/domain/label-selector';
+import { LabelSelectorModel, selectorImplies, selectorMatches, selectorProblems, selectorsJointlySatisfiable } from '../../src/domain/label-selector';
 
 const KEYS = ['a', 'b', 'c'];
 const VALUES = ['x', 'y', 'z'];
@@ -47,5 +47,24 @@ describe('label selectors', () => {
     expect(selectorProblems({ matchLabels: { 'example.com/app': 'web-1' } })).toEqual([]);
     expect(selectorProblems({ matchLabels: { 'Example_.com/app': 'x' } })[0]).toMatch(/invalid DNS prefix/);
     expect(selectorProblems({ matchLabels: { app: '-bad' } })[0]).toMatch(/label value "-bad" is not valid/);
+  });
+});
+
+describe('selector implication', () => {
+  test('agrees with an exhaustive search over a small label universe', () => {
+    // One value per key that no selector names stands for all unnamed values, so a
+    // counterexample exists in general exactly when one exists in this universe.
+    fc.assert(fc.property(arbSelector, arbSelector, (a, b) => {
+      const exhaustive = UNIVERSE.every((labels) => !selectorMatches(a, labels) || selectorMatches(b, labels));
+      expect(selectorImplies(a, b)).toBe(exhaustive);
+    }), { numRuns: 2000 });
+  });
+
+  test('examples', () => {
+    expect(selectorImplies({ matchLabels: { app: 'x', tier: 'y' } }, { matchLabels: { app: 'x' } })).toBe(true);
+    expect(selectorImplies({ matchLabels: { app: 'x' } }, { matchLabels: { app: 'x', tier: 'y' } })).toBe(false);
+    expect(selectorImplies({ matchLabels: { app: 'x' } }, {})).toBe(true);
+    expect(selectorImplies({ matchLabels: { app: 'x' } }, { matchExpressions: [{ key: 'app', operator: 'In', values: ['x', 'y'] }] })).toBe(true);
+    expect(selectorImplies({ matchExpressions: [{ key: 'app', operator: 'Exists' }] }, { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['z'] }] })).toBe(false);
   });
 });
