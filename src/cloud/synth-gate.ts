@@ -5,9 +5,11 @@ import { ValidationReport } from '../core/validation';
 /**
  * Makes a cdktf app all-or-nothing: cdktf writes each stack right after validating it,
  * so in a multi-stack app an error in a later stack would leave earlier stacks on disk.
- * This aspect runs when the first stack is synthesized and validates every stack of
- * the app before anything is written. It also surfaces the library's warnings as
- * cdktf annotations (acknowledged ones as info), once per construct.
+ * When the first stack is synthesized (before anything is written), this aspect validates
+ * every stack of the app once. The first stack is included: aspects on its children (such
+ * as KubernetesManifests rendering charts) run before cdktf's own validation of it. It also
+ * surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
+ * per construct.
  */
 class SynthGate implements IAspect {
   private readonly annotated = new WeakMap<IConstruct, Set<string>>();
@@ -17,14 +19,15 @@ class SynthGate implements IAspect {
     const root = node.node.root;
     if (App.isApp(root) && root.skipValidation) return;
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
-    for (const stack of stacks) stack.runAllValidations();
+    if (stacks[0] === node) for (const stack of stacks) stack.runAllValidations();
     this.annotate(node);
   }
 
   private annotate(stack: TerraformStack): void {
     const report = ValidationReport.of(stack);
+    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
     for (const f of [...report.warnings, ...report.acknowledged]) {
-      const construct = stack.node.findAll().find((c) => c.node.path === f.path) ?? stack;
+      const construct = byPath.get(f.path) ?? stack;
       const seen = this.annotated.get(construct) ?? new Set<string>();
       this.annotated.set(construct, seen);
       if (seen.has(f.text)) continue;
@@ -41,8 +44,8 @@ class SynthGate implements IAspect {
 const GATE = new SynthGate();
 
 /**
- * Installs the synth gate on every stack of `scope`'s app that exists now. Stacks
- * created later are synthesized after these, when the gate has already run.
+ * Installs the synth gate on every stack of `scope`'s app that exists now, the first
+ * stack among them. Stacks created later are synthesized after it, when the gate has run.
  * @internal
  */
 export function installSynthGate(scope: IConstruct): void {
