@@ -84,7 +84,7 @@ export class TerwayNodePool extends Construct {
     });
     this.nodePoolId = this.nodePool.id;
 
-    const dualStack = cluster.cluster.ipStackInput === IpStack.DUAL;
+    const dualStack = cluster.ipStack === IpStack.DUAL;
     registerRuleCheck(this, [RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE], () => checkNodePool({
       name: props.nodePoolName, instanceTypes: props.instanceTypes, exclusiveEni, dualStack,
     }));

@@ -230,6 +230,10 @@ export class TerwayCluster extends Construct {
   public readonly trunkEniEnabled: boolean;
   /** The created VPC, if any. */
   public readonly vpcResource?: Vpc;
+  /** IP families of the cluster (resolved default). */
+  public readonly ipStack: IpStack;
+  /** Whether Kubernetes NetworkPolicy support is enabled (resolved default). */
+  public readonly networkPolicyEnabled: boolean;
 
   private readonly props: TerwayClusterProps;
   private readonly plan: ClusterNetworkPlan;
@@ -297,7 +301,13 @@ export class TerwayCluster extends Construct {
       };
     });
 
+    // Defaults are resolved once; the resource, the rule plan and the outputs all use these.
     const acceleration = props.acceleration ?? NetworkAcceleration.NONE;
+    const serviceCidr = props.serviceCidr ?? DEFAULT_SERVICE_CIDR;
+    const clusterDomain = props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
+    const rrsaEnabled = props.enableRrsa ?? true;
+    this.ipStack = props.ipStack ?? IpStack.IPV4;
+    this.networkPolicyEnabled = props.networkPolicy ?? true;
     this.trunkEniEnabled = effectiveTrunkEni({ trunkEni: props.trunkEni, kubernetesVersion: props.kubernetesVersion });
     const nat = props.natGateway ?? {};
     const natEnabled = nat.enabled ?? true;
@@ -308,12 +318,12 @@ export class TerwayCluster extends Construct {
       clusterSpec: props.clusterSpec ?? ClusterSpec.PRO,
       vswitchIds: this.zoneVSwitchIds.flatMap((z) => z.nodeVSwitchIds),
       podVswitchIds: this.zoneVSwitchIds.flatMap((z) => z.podVSwitchIds),
-      serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+      serviceCidr,
       proxyMode: props.proxyMode ?? KubeProxyMode.IPVS,
-      ipStack: props.ipStack ?? IpStack.IPV4,
-      clusterDomain: props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+      ipStack: this.ipStack,
+      clusterDomain,
       deletionProtection: props.deletionProtection ?? true,
-      enableRrsa: props.enableRrsa ?? true,
+      enableRrsa: rrsaEnabled,
       slbInternetEnabled: props.endpointPublicAccess ?? false,
       newNatGateway: false,
       securityGroupId: props.securityGroupId,
@@ -342,15 +352,15 @@ export class TerwayCluster extends Construct {
         nodeVSwitches: z.nodeVSwitches.map((s, i) => vswitchPlan('node', z.zoneId, s, i)),
         podVSwitches: z.podVSwitches.map((s, i) => vswitchPlan('pod', z.zoneId, s, i)),
       })),
-      serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
+      serviceCidr,
       kubernetesVersion: props.kubernetesVersion,
-      ipStack: props.ipStack ?? IpStack.IPV4,
+      ipStack: this.ipStack,
       acceleration,
       trunkEni: props.trunkEni,
-      clusterDomain: props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+      clusterDomain,
       expectedPodCount: props.expectedPodCount,
       podVSwitchesHaveSnat: natEnabled,
-      rrsaEnabled: props.enableRrsa ?? true,
+      rrsaEnabled,
       exclusiveEniNodePools: this.exclusivePools,
       planeVSwitches: this.planeVSwitches,
     };
@@ -366,7 +376,7 @@ export class TerwayCluster extends Construct {
       clusterId: this.clusterId,
       zones: this.zoneVSwitchIds,
       trunkEniEnabled: this.trunkEniEnabled,
-      networkPolicyEnabled: this.props.networkPolicy ?? true,
+      networkPolicyEnabled: this.networkPolicyEnabled,
       terwayVersion: this.props.terwayVersion,
       securityGroupId: this.securityGroupId,
       vpcId: this.vpcId,
@@ -433,7 +443,7 @@ export class TerwayCluster extends Construct {
       config: stableJson({
         ENITrunking: flag(this.trunkEniEnabled),
         IPVlan: flag(acceleration !== NetworkAcceleration.NONE),
-        NetworkPolicy: flag(this.props.networkPolicy ?? true),
+        NetworkPolicy: flag(this.networkPolicyEnabled),
       }),
     }];
     if (this.trunkEniEnabled) addons.push({ name: 'terway-controlplane', config: stableJson({ ENITrunking: 'true' }) });
@@ -491,7 +501,7 @@ export class TerwayCluster extends Construct {
     out('node_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.nodeVSwitchIds])), 'Node vSwitch IDs per zone');
     out('pod_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.podVSwitchIds])), 'Pod vSwitch IDs per zone');
     out('trunk_eni_enabled', this.trunkEniEnabled, 'Whether Trunk ENI (terway-controlplane) is enabled');
-    out('network_policy_enabled', this.props.networkPolicy ?? true, 'Whether NetworkPolicy support is enabled');
+    out('network_policy_enabled', this.networkPolicyEnabled, 'Whether NetworkPolicy support is enabled');
     if (this.props.terwayVersion !== undefined) out('terway_version', this.props.terwayVersion, 'Pinned Terway version');
   }
 
