@@ -123,14 +123,15 @@ export class PodNetworkingPlaneResources extends Construct {
     });
 
     const zones = [...new Set(props.vSwitches.map((v) => v.zoneId))];
+    const outputName = planeName.replace(/[^A-Za-z0-9_]/g, '_');
     new TerraformOutput(this, 'VSwitchIds', {
       value: Object.fromEntries(zones.map((zone) => [zone, this.planeVSwitches.filter((v) => v.zoneId === zone).map((v) => v.vswitchId)])),
       description: `vSwitch IDs per zone of plane ${planeName}`,
-    }).overrideLogicalId(`${planeName.replace(/[^A-Za-z0-9_]/g, '_')}_vswitch_ids`);
+    }).overrideLogicalId(`${outputName}_vswitch_ids`);
     new TerraformOutput(this, 'SecurityGroupIds', {
       value: this.securityGroupIds,
       description: `Security group IDs of plane ${planeName}`,
-    }).overrideLogicalId(`${planeName.replace(/[^A-Za-z0-9_]/g, '_')}_security_group_ids`);
+    }).overrideLogicalId(`${outputName}_security_group_ids`);
 
     const rules = [
       RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,

@@ -59,9 +59,10 @@ export class EniConfig extends Construct {
       baseEniConf: existing.eni_conf,
       enableTrunking: props.enableTrunking ?? true,
       managedCluster: props.managedCluster ?? true,
-      overrides: props.eniConfOverrides ?? {},
+      overrides: { ...props.eniConfOverrides },
     };
-    const { eniConf } = renderEniConf(plan);
+    // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
+    const { eniConf, findings } = renderEniConf(plan);
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     const data: Record<string, string> = { ...existing, eni_conf: JSON.stringify(eniConf, undefined, 2) };
     const extra = { disable_network_policy: flag(props.disableNetworkPolicy), in_cluster_loadbalance: flag(props.inClusterLoadBalance) };
@@ -74,7 +75,7 @@ export class EniConfig extends Construct {
       data: Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]])),
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
-      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES], () => renderEniConf(plan).findings);
+      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES], () => findings);
     installWarningPrinter(this);
   }
 }
