@@ -7,7 +7,7 @@ import * as path from 'path';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'cdktf';
 import * as YAML from 'yaml';
-import { ValidationReport } from '../src';
+import { KubernetesManifests, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
@@ -30,6 +30,11 @@ function summarizeCdktf(name: string, build: (outdir: string) => App): void {
     console.log(`   outputs:   ${Object.keys(tf.output ?? {}).sort().join(', ')}`);
   }
   printReport(report);
+  // Charts delivered through KubernetesManifests are validated in the same synth.
+  for (const bridge of app.node.findAll().filter((c): c is KubernetesManifests => c instanceof KubernetesManifests)) {
+    console.log(`   cluster side (${bridge.node.path}):`);
+    printReport(ValidationReport.of(bridge.cdk8sApp));
+  }
 }
 
 function printReport(report: ValidationReport): void {

@@ -28,16 +28,19 @@ export interface KubernetesManifestsProps {
  * cluster first (e.g. `cdktf deploy` with the manifests commented out, or `-target`).
  */
 export class KubernetesManifests extends Construct {
+  /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
+  public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
+    this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
   }
 
   private cdk8sErrors(): string[] {
-    const root = this.props.cdk8sApp;
+    const root = this.cdk8sApp;
     return root.node.findAll().filter((c) => c !== root)
       .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
   }
@@ -45,11 +48,11 @@ export class KubernetesManifests extends Construct {
   private render(): void {
     if (this.rendered) return;
     this.rendered = true;
-    const report = ValidationReport.of(this.props.cdk8sApp);
+    const report = ValidationReport.of(this.cdk8sApp);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);
     const seen = new Set<string>();
-    for (const chart of this.props.cdk8sApp.charts) {
+    for (const chart of this.cdk8sApp.charts) {
       for (const obj of chart.toJson()) {
         const id = `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
         if (seen.has(id)) throw new Error(`${this.node.path}: two objects render as ${id}; Kubernetes object names must be unique per kind and namespace.`);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { provider as k8s } from '@cdktf/provider-kubernetes';
-import { ApiObject, App as Cdk8sApp, Chart, Testing as Cdk8sTesting } from 'cdk8s';
+import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
 import * as YAML from 'yaml';
 import { buildGitOpsApp } from '../../examples/pod-networking/gitops';
@@ -137,8 +137,8 @@ describe('one cdktf deploy: manifests as kubernetes_manifest with Terraform refe
   test('an invalid plane in the cdk8s app stops cdktf synth, and nothing is written', () => {
     const outdir = tmp();
     const app = buildOneDeployApp(outdir);
-    const bridge = app.node.findAll().find((c) => c.node.id === 'Manifests') as unknown as { props: { cdk8sApp: Cdk8sApp } };
-    const cdk8sApp = bridge.props.cdk8sApp;
+    const bridge = app.node.findAll().find((c): c is KubernetesManifests => c instanceof KubernetesManifests)!;
+    const cdk8sApp = bridge.cdk8sApp;
     new PodNetworkingPlane(cdk8sApp.charts[0], 'Broken', { name: 'broken', podSelector: { matchLabels: { x: 'y' } }, securityGroupIds: [], vSwitches: [] });
     expect(() => app.synth()).toThrow(/\[cdk8s network-planes\/Broken\] \[TW-PN-006\][\s\S]*\[TW-PN-007\]/);
     expect(filesUnder(outdir)).toEqual([]);
