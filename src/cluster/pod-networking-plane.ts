@@ -202,7 +202,7 @@ export class PodNetworkingPlane extends Construct {
     const { workloads, namespaces } = declaredObjects(root);
     const models = planes.map((p) => p._model());
     const own = models[planes.indexOf(this)];
-    return checkPlaneInteractions(models, workloads, namespaces).find((i) => i.plane === own)?.findings ?? [];
+    return checkPlaneInteractions(own, models, workloads, namespaces);
   }
 }
 

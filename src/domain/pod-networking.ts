@@ -237,63 +237,55 @@ export function hasFixedPodNames(workload: WorkloadModel, customKinds: ReadonlyA
   return fixedKinds.includes(workload.kind);
 }
 
-/** A plane and the findings about how it interacts with the app's other planes and workloads. */
-export interface PlaneInteraction {
-  readonly plane: PlaneModel;
-  readonly findings: Finding[];
-}
-
 /**
- * Rules across planes and workloads: Fixed planes selecting pods with generated names,
- * pods matched by several planes, and plane pairs whose selectors can overlap. Each
- * finding is attributed to one plane only (the first by name), so nothing is reported twice.
+ * The findings attributed to plane `own` from the rules across planes and workloads: Fixed
+ * planes selecting pods with generated names, pods matched by several planes, and plane
+ * pairs whose selectors overlap. Each finding belongs to exactly one plane (a duplicate name
+ * to the later plane, a multi-plane match to the first-named plane, a pair to the first of
+ * the two by name), so every plane computes only its own share and nothing is reported twice.
  */
 export function checkPlaneInteractions(
+  own: PlaneModel,
   planes: ReadonlyArray<PlaneModel>,
   workloads: ReadonlyArray<WorkloadModel>,
   namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
-): PlaneInteraction[] {
+): Finding[] {
+  const out: Finding[] = [];
+  // Array.prototype.sort is stable: planes with equal names keep their declaration order.
   const sorted = [...planes].sort((a, b) => a.name.localeCompare(b.name));
-  const findings = new Map<PlaneModel, Finding[]>(sorted.map((p) => [p, []]));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].name === sorted[i - 1].name) {
-      findings.get(sorted[i])!.push(violation(RULES.PLANE_INVALID, `Two planes are named ${sorted[i].name}; PodNetworking is cluster-scoped, so the second replaces the first.`,
-        'Give every plane a unique name.'));
-    }
+  const position = sorted.indexOf(own);
+  if (position > 0 && sorted[position - 1].name === own.name) {
+    out.push(violation(RULES.PLANE_INVALID, `Two planes are named ${own.name}; PodNetworking is cluster-scoped, so the second replaces the first.`,
+      'Give every plane a unique name.'));
   }
   for (const w of workloads) {
     const nsLabels = namespaceLabels(w.namespace, namespaces);
-    const matching = sorted.filter((p) => planeSelects(p, w, nsLabels));
-    for (const p of matching) {
-      if (isFixed(p) && !hasFixedPodNames(w, p.customStatefulWorkloadKinds)) {
-        findings.get(p)!.push(violation(RULES.FIXED_NEEDS_FIXED_NAMES,
-          `Fixed plane ${p.name} selects ${w.kind} ${w.namespace}/${w.name}, whose pods have generated names; Terway never applies a Fixed plane to them, so they silently get shared-ENI addresses.`,
-          'Run the workload as a StatefulSet, select it with an Elastic plane, or register its kind in terway-controlplane\'s customStatefulWorkloadKinds (customStatefulWorkloadKinds on the plane).'));
-      }
+    if (!planeSelects(own, w, nsLabels)) continue;
+    if (isFixed(own) && !hasFixedPodNames(w, own.customStatefulWorkloadKinds)) {
+      out.push(violation(RULES.FIXED_NEEDS_FIXED_NAMES,
+        `Fixed plane ${own.name} selects ${w.kind} ${w.namespace}/${w.name}, whose pods have generated names; Terway never applies a Fixed plane to them, so they silently get shared-ENI addresses.`,
+        'Run the workload as a StatefulSet, select it with an Elastic plane, or register its kind in terway-controlplane\'s customStatefulWorkloadKinds (customStatefulWorkloadKinds on the plane).'));
     }
-    if (matching.length > 1) {
-      findings.get(matching[0])!.push(violation(RULES.POD_MATCHES_SEVERAL_PLANES,
+    const matching = sorted.filter((p) => p === own || planeSelects(p, w, nsLabels));
+    if (matching.length > 1 && matching[0] === own) {
+      out.push(violation(RULES.POD_MATCHES_SEVERAL_PLANES,
         `Pods of ${w.kind} ${w.namespace}/${w.name} match planes ${matching.map((p) => p.name).join(', ')}.`,
         'Make the selectors disjoint (e.g. a distinct label per plane) so every pod matches at most one plane.'));
     }
   }
-  const withSelectors = sorted.filter((p) => p.podSelector || p.namespaceSelector);
-  for (let i = 0; i < withSelectors.length; i++) {
-    for (let j = i + 1; j < withSelectors.length; j++) {
-      const [a, b] = [withSelectors[i], withSelectors[j]];
-      const podsOverlap = selectorsJointlySatisfiable([a.podSelector ?? {}, b.podSelector ?? {}]);
-      const namespacesOverlap = selectorsJointlySatisfiable([a.namespaceSelector ?? {}, b.namespaceSelector ?? {}]);
-      const [inner, outer] = planeImplies(a, b) ? [a, b] : planeImplies(b, a) ? [b, a] : [];
-      if (inner && outer) {
-        findings.get(a)!.push(violation(RULES.PLANE_SELECTOR_IMPLIED,
-          `Every pod that plane ${inner.name} selects is also selected by plane ${outer.name}, so no pod can use ${inner.name} unambiguously.`,
-          `Add a requirement to ${outer.name} that excludes ${inner.name}'s pods (e.g. a NotIn or a distinct value of a shared label key).`));
-      } else if (podsOverlap && namespacesOverlap) {
-        findings.get(a)!.push(violation(RULES.PLANE_SELECTORS_OVERLAP,
-          `Planes ${a.name} and ${b.name} can both select a pod: some set of pod and namespace labels satisfies both planes' selectors.`,
-          'Make the selectors exclusive, e.g. give each plane a different value of the same label key, or acknowledge if no pod will ever carry both label sets.'));
-      }
+  if (!own.podSelector && !own.namespaceSelector) return out;
+  for (const other of sorted.slice(position + 1).filter((p) => p.podSelector || p.namespaceSelector)) {
+    const [inner, outer] = planeImplies(own, other) ? [own, other] : planeImplies(other, own) ? [other, own] : [];
+    if (inner && outer) {
+      out.push(violation(RULES.PLANE_SELECTOR_IMPLIED,
+        `Every pod that plane ${inner.name} selects is also selected by plane ${outer.name}, so no pod can use ${inner.name} unambiguously.`,
+        `Add a requirement to ${outer.name} that excludes ${inner.name}'s pods (e.g. a NotIn or a distinct value of a shared label key).`));
+    } else if (selectorsJointlySatisfiable([own.podSelector ?? {}, other.podSelector ?? {}])
+      && selectorsJointlySatisfiable([own.namespaceSelector ?? {}, other.namespaceSelector ?? {}])) {
+      out.push(violation(RULES.PLANE_SELECTORS_OVERLAP,
+        `Planes ${own.name} and ${other.name} can both select a pod: some set of pod and namespace labels satisfies both planes' selectors.`,
+        'Make the selectors exclusive, e.g. give each plane a different value of the same label key, or acknowledge if no pod will ever carry both label sets.'));
     }
   }
-  return sorted.map((plane) => ({ plane, findings: findings.get(plane)! }));
+  return out;
 }
