@@ -11,7 +11,7 @@ import { escapeLiterals } from '../../src/cloud/escape-literals';
 import { filesUnder, tmpdir } from '../support/files';
 import { validateEniConf, validateManifest, validateManifests } from '../support/k8s-schemas';
 import { conformanceErrors } from '../support/terraform-schema';
-import { admitPodNetworking, isFixedNamePod, podNetworkingMatchesPod } from '../support/terway-admission';
+import { admitPodNetworking, isFixedNamePod, namespaceLabelsIn, podNetworkingMatchesPod, podsCreatedBy } from '../support/terway-admission';
 
 const tmp = () => tmpdir('pod-networking-');
 
@@ -26,17 +26,6 @@ function oneDeployJson(): any {
   const outdir = tmp();
   buildOneDeployApp(outdir).synth();
   return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'pod-networking', 'cdk.tf.json'), 'utf-8'));
-}
-
-/** The pod a workload's controller would create (labels and owner references). */
-function podOf(workload: any): any {
-  const owner = { StatefulSet: 'StatefulSet', Deployment: 'ReplicaSet' }[workload.kind as string];
-  return { metadata: { labels: workload.spec.template.metadata.labels, ownerReferences: owner ? [{ kind: owner }] : [] } };
-}
-
-function namespaceLabels(objects: any[], ns: string): Record<string, string> {
-  const declared = objects.find((o) => o.kind === 'Namespace' && o.metadata.name === ns);
-  return { ...(declared?.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns };
 }
 
 describe('GitOps path: cdk8s YAML with literal IDs from terraform outputs', () => {
@@ -71,11 +60,12 @@ describe('GitOps path: cdk8s YAML with literal IDs from terraform outputs', () =
   });
 
   test('each workload\'s pods match exactly the intended plane, and the Fixed plane only fixed-name pods (Terway matching oracle)', () => {
-    const expected: Record<string, string> = { postgres: 'db', web: 'web' };
-    for (const w of objects.filter((o) => ['StatefulSet', 'Deployment'].includes(o.kind))) {
-      const pod = podOf(w);
-      const matching = planes.filter((pn) => podNetworkingMatchesPod(pn, pod, namespaceLabels(objects, w.metadata.namespace)));
-      expect(matching.map((m) => m.metadata.name)).toEqual([expected[w.metadata.name]]);
+    const expected: Record<string, string> = { 'StatefulSet/postgres': 'db', 'Deployment/web': 'web' };
+    const created = podsCreatedBy(objects);
+    expect(created.map((c) => c.source).sort()).toEqual(Object.keys(expected).sort());
+    for (const { pod, namespace, source } of created) {
+      const matching = planes.filter((pn) => podNetworkingMatchesPod(pn, pod, namespaceLabelsIn(objects, namespace)));
+      expect(matching.map((m) => m.metadata.name)).toEqual([expected[source]]);
       if (matching[0].spec.allocationType.type === 'Fixed') expect(isFixedNamePod(pod)).toBe(true);
     }
   });

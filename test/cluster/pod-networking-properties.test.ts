@@ -6,7 +6,7 @@ import {
   SelectorOperator, TerwayClusterInfo, ValidationReport, VSwitchSelectionPolicy,
 } from '../../src';
 import { validateManifests } from '../support/k8s-schemas';
-import { admitPodNetworking, isFixedNamePod, podNetworkingMatchesPod } from '../support/terway-admission';
+import { admitPodNetworking, isFixedNamePod, namespaceLabelsIn, podNetworkingMatchesPod, podsCreatedBy } from '../support/terway-admission';
 
 /**
  * Properties over generated planes, workloads and clusters: every input is either rejected
@@ -143,23 +143,6 @@ function build(s: Scenario): Chart {
   return chart;
 }
 
-/** The pod a workload's controller creates, as Terway's webhook sees it. */
-function podsOf(objects: any[]): Array<{ pod: any; namespace: string }> {
-  return objects.flatMap((o) => {
-    if (o.kind === 'Pod') return [{ pod: o, namespace: o.metadata.namespace ?? 'default' }];
-    if (o.kind === 'Deployment' || o.kind === 'StatefulSet') {
-      const owner = o.kind === 'Deployment' ? 'ReplicaSet' : 'StatefulSet';
-      return [{ pod: { metadata: { labels: o.spec.template.metadata.labels ?? {}, ownerReferences: [{ kind: owner }] } }, namespace: o.metadata.namespace ?? 'default' }];
-    }
-    return [];
-  });
-}
-
-function namespaceLabels(objects: any[], ns: string): Record<string, string> {
-  const declared = objects.find((o) => o.kind === 'Namespace' && o.metadata.name === ns);
-  return { ...(declared?.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns };
-}
-
 describe('generated planes and workloads', () => {
   test('every input is rejected with rule errors or produces valid, admitted, unambiguous output', () => {
     let accepted = 0;
@@ -182,8 +165,8 @@ describe('generated planes and workloads', () => {
         const admission = admitPodNetworking(pn, { terwayVersion: terwayVersion ?? '1.17.5' });
         expect({ name: pn.metadata.name, ...admission, object: undefined }).toMatchObject({ allowed: true });
       }
-      for (const { pod, namespace } of podsOf(objects)) {
-        const nsLabels = namespaceLabels(objects, namespace);
+      for (const { pod, namespace } of podsCreatedBy(objects)) {
+        const nsLabels = namespaceLabelsIn(objects, namespace);
         const matching = planes.filter((pn: any) => podNetworkingMatchesPod(pn, pod, nsLabels));
         expect(matching.length).toBeLessThanOrEqual(1);
         // A Fixed plane whose selectors select this pod must be usable by it.

@@ -362,3 +362,35 @@ export function firstMatchingPodNetworking<T>(
 ): T | undefined {
   return pns.find((pn) => podNetworkingMatchesPod(pn, pod, namespaceLabels, opts));
 }
+
+/** A pod that a rendered object would create, as Terway's pod webhook sees it. */
+export interface CreatedPod {
+  /** The pod (labels and owner references only). */
+  readonly pod: any;
+  /** Its namespace. */
+  readonly namespace: string;
+  /** `Kind/name` of the object that creates it. */
+  readonly source: string;
+}
+
+/**
+ * The pods rendered objects would create: bare Pods as they are, and one pod per Deployment
+ * (owned by a ReplicaSet) or StatefulSet (owned by the StatefulSet) with the template's labels.
+ */
+export function podsCreatedBy(objects: readonly any[]): CreatedPod[] {
+  const owners: Record<string, string> = { Deployment: 'ReplicaSet', StatefulSet: 'StatefulSet' };
+  return objects.flatMap((o) => {
+    const namespace = o.metadata?.namespace ?? 'default';
+    const source = `${o.kind}/${o.metadata?.name}`;
+    if (o.kind === 'Pod') return [{ pod: o, namespace, source }];
+    const owner = owners[o.kind];
+    if (!owner) return [];
+    return [{ pod: { metadata: { labels: o.spec?.template?.metadata?.labels ?? {}, ownerReferences: [{ kind: owner }] } }, namespace, source }];
+  });
+}
+
+/** The labels namespace `ns` has among rendered objects: its declared labels plus `kubernetes.io/metadata.name`. */
+export function namespaceLabelsIn(objects: readonly any[], ns: string): Record<string, string> {
+  const declared = objects.find((o) => o.kind === 'Namespace' && o.metadata?.name === ns);
+  return { ...(declared?.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': ns };
+}
