@@ -1,0 +1,273 @@
+import { isUnresolved } from './tokens';
+
+/**
+ * Shape checks for every public input. Constructs, readers and the audit command call
+ * these before anything else, so a wrong type, an out-of-enum string, a non-finite number
+ * or a missing field fails at once with a message that names where (construct path or
+ * entry point), the property and the value, the way cdk8s-plus constructors do. They never
+ * coerce: `'false'` is not `false`, `null` is not "unset", `NaN` is not a number.
+ *
+ * Values that are unresolved cdktf tokens (strings containing `${`, or cdktf's encoded
+ * number tokens) pass the type check and skip value checks; rules see them as unknown.
+ */
+export class InputError extends Error {
+  constructor(
+    /** Construct path or entry point, e.g. `Stack/Cluster` or `TerwayClusterOutputs.fromJson`. */
+    public readonly where: string,
+    /** Property path, e.g. `zones[1].zoneId`. */
+    public readonly property: string,
+    /** What is wrong, naming the value. */
+    public readonly detail: string,
+  ) {
+    super(`${where}: ${property} ${detail}`);
+    this.name = 'InputError';
+  }
+}
+
+/** Options shared by every check. */
+export interface ShapeOptions {
+  /** Accept `undefined` (the property may be left out). Default: required. */
+  readonly optional?: boolean;
+}
+
+/** Options of {@link InputChecker.string}. */
+export interface StringShape extends ShapeOptions {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** A literal must match; skipped for unresolved tokens. */
+  readonly pattern?: RegExp;
+  /** What the pattern means, for the message, e.g. `a zone ID such as cn-hangzhou-h`. */
+  readonly expected?: string;
+}
+
+/** Options of {@link InputChecker.number} and {@link InputChecker.integer}. */
+export interface NumberShape extends ShapeOptions {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Options of {@link InputChecker.array}. */
+export interface ArrayShape extends ShapeOptions {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+
+const MAX_SHOWN = 80;
+
+/** A short, safe rendering of any value for messages (never throws). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return clip(JSON.stringify(value));
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  try {
+    return clip(JSON.stringify(value) ?? 'an object');
+  } catch {
+    return 'an object';
+  }
+}
+
+function clip(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return typeof value;
+}
+
+/** True for cdktf's encoded number tokens (a number attribute not known until apply). */
+export function isNumberToken(value: number): boolean {
+  const buf = new ArrayBuffer(8);
+  new Float64Array(buf)[0] = value;
+  const high = (new Uint32Array(buf)[1] & 0xffff0000) >>> 0;
+  // Marker bits of cdktf's plain and list number tokens (cdktf tokens/private/encoding).
+  return high === ((0xfdff << 16) >>> 0) || high === ((0xfbff << 16) >>> 0);
+}
+
+/** True for a plain object (not an array, not null, not a class instance such as Date). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks the inputs of one entry point. Each method returns the value, typed, so
+ * callers can check and use in one step; an unusable value throws {@link InputError}.
+ */
+export class InputChecker {
+  constructor(public readonly where: string) {}
+
+  /** A checker for a nested object, e.g. `check.at('zones[0]')`. */
+  public at(prefix: string): InputChecker {
+    return new PrefixedChecker(this.where, prefix);
+  }
+
+  /** Fails with a custom detail (for cross-field shape rules, e.g. "needs cidrBlock or vswitchId"). */
+  public fail(property: string, detail: string): never {
+    throw new InputError(this.where, this.name(property), detail);
+  }
+
+  /** A string; tokens pass; literals are checked against length and pattern. */
+  public string(property: string, value: unknown, shape?: StringShape & { optional?: false }): string;
+  public string(property: string, value: unknown, shape: StringShape): string | undefined;
+  public string(property: string, value: unknown, shape: StringShape = {}): string | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    if (typeof value !== 'string') this.wrongType(property, value, 'a string');
+    const text = value as string;
+    if (isUnresolved(text)) return text;
+    if (shape.minLength !== undefined && text.length < shape.minLength) {
+      this.fail(property, shape.minLength === 1 ? 'must not be empty.' : `must have at least ${shape.minLength} characters, got ${describeValue(text)} (${text.length}).`);
+    }
+    if (shape.maxLength !== undefined && text.length > shape.maxLength) {
+      this.fail(property, `must have at most ${shape.maxLength} characters, got ${describeValue(text)} (${text.length}).`);
+    }
+    if (shape.pattern && !shape.pattern.test(text)) {
+      this.fail(property, `must be ${shape.expected ?? `a string matching ${shape.pattern}`}, got ${describeValue(text)}.`);
+    }
+    return text;
+  }
+
+  /** Exactly `true` or `false`; strings such as `'false'` are refused, never read as "on". */
+  public boolean(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }): boolean;
+  public boolean(property: string, value: unknown, shape: ShapeOptions): boolean | undefined;
+  public boolean(property: string, value: unknown, shape: ShapeOptions = {}): boolean | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    if (typeof value !== 'boolean') this.wrongType(property, value, 'true or false');
+    return value as boolean;
+  }
+
+  /** A finite number within bounds (number tokens pass). */
+  public number(property: string, value: unknown, shape?: NumberShape & { optional?: false }): number;
+  public number(property: string, value: unknown, shape: NumberShape): number | undefined;
+  public number(property: string, value: unknown, shape: NumberShape = {}): number | undefined {
+    return this.numeric(property, value, shape, false);
+  }
+
+  /** A whole number within bounds (number tokens pass). */
+  public integer(property: string, value: unknown, shape?: NumberShape & { optional?: false }): number;
+  public integer(property: string, value: unknown, shape: NumberShape): number | undefined;
+  public integer(property: string, value: unknown, shape: NumberShape = {}): number | undefined {
+    return this.numeric(property, value, shape, true);
+  }
+
+  /** One of the values of a string enum (or of a list of allowed strings). */
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape?: ShapeOptions & { optional?: false }): T;
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape: ShapeOptions): T | undefined;
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape: ShapeOptions = {}): T | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    const values: ReadonlyArray<string> = Array.isArray(allowed) ? allowed : Object.values(allowed);
+    if (typeof value !== 'string' || !values.includes(value)) {
+      this.fail(property, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}.`);
+    }
+    return value as T;
+  }
+
+  /** An array (its items are checked by the caller, e.g. with `at(\`zones[${i}]\`)`). */
+  public array(property: string, value: unknown, shape?: ArrayShape & { optional?: false }): unknown[];
+  public array(property: string, value: unknown, shape: ArrayShape): unknown[] | undefined;
+  public array(property: string, value: unknown, shape: ArrayShape = {}): unknown[] | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    if (!Array.isArray(value)) this.wrongType(property, value, 'an array');
+    const list = value as unknown[];
+    if (shape.minLength !== undefined && list.length < shape.minLength) {
+      this.fail(property, `must have at least ${shape.minLength} ${shape.minLength === 1 ? 'entry' : 'entries'}, got ${list.length}.`);
+    }
+    if (shape.maxLength !== undefined && list.length > shape.maxLength) {
+      this.fail(property, `must have at most ${shape.maxLength} entries, got ${list.length}.`);
+    }
+    return list;
+  }
+
+  /** An array of strings (each checked with `item`). */
+  public stringArray(property: string, value: unknown, shape?: ArrayShape & { optional?: false }, item?: StringShape): string[];
+  public stringArray(property: string, value: unknown, shape: ArrayShape, item?: StringShape): string[] | undefined;
+  public stringArray(property: string, value: unknown, shape: ArrayShape = {}, item: StringShape = {}): string[] | undefined {
+    const list = this.array(property, value, shape);
+    return list?.map((v, i) => this.string(`${property}[${i}]`, v, { ...item, optional: false }));
+  }
+
+  /** A plain object (props, nested options). */
+  public object(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }): Record<string, unknown>;
+  public object(property: string, value: unknown, shape: ShapeOptions): Record<string, unknown> | undefined;
+  public object(property: string, value: unknown, shape: ShapeOptions = {}): Record<string, unknown> | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.wrongType(property, value, 'an object');
+    return value as Record<string, unknown>;
+  }
+
+  /**
+   * A map of string keys to string values (labels, tags, annotations). `undefined` values
+   * are refused: they would silently drop the key (an unset environment variable, say).
+   */
+  public stringMap(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }, key?: StringShape, val?: StringShape): Record<string, string>;
+  public stringMap(property: string, value: unknown, shape: ShapeOptions, key?: StringShape, val?: StringShape): Record<string, string> | undefined;
+  public stringMap(property: string, value: unknown, shape: ShapeOptions = {}, key: StringShape = {}, val: StringShape = {}): Record<string, string> | undefined {
+    const map = this.object(property, value, shape);
+    if (map === undefined) return undefined;
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(map)) {
+      this.string(`${property} key`, k, { ...key, optional: false });
+      out[k] = this.string(`${property}[${JSON.stringify(k)}]`, map[k], { ...val, optional: false });
+    }
+    return out;
+  }
+
+  protected name(property: string): string {
+    return property;
+  }
+
+  private numeric(property: string, value: unknown, shape: NumberShape, integer: boolean): number | undefined {
+    if (this.absent(property, value, shape)) return undefined;
+    const what = integer ? 'a whole number' : 'a finite number';
+    if (typeof value !== 'number' || !Number.isFinite(value)) this.wrongType(property, value, what);
+    const n = value as number;
+    if (isNumberToken(n)) return n;
+    if (integer && !Number.isInteger(n)) this.fail(property, `must be ${what}, got ${describeValue(n)}.`);
+    if (shape.min !== undefined && n < shape.min) this.fail(property, `must be at least ${shape.min}, got ${describeValue(n)}.`);
+    if (shape.max !== undefined && n > shape.max) this.fail(property, `must be at most ${shape.max}, got ${describeValue(n)}.`);
+    return n;
+  }
+
+  private absent(property: string, value: unknown, shape: ShapeOptions): boolean {
+    if (value === undefined) {
+      if (shape.optional) return true;
+      this.fail(property, 'is required.');
+    }
+    if (value === null) {
+      this.fail(property, shape.optional ? 'is null; leave it out to use the default.' : 'is required, got null.');
+    }
+    return false;
+  }
+
+  private wrongType(property: string, value: unknown, expected: string): never {
+    return this.fail(property, `must be ${expected}, got ${typeName(value) === 'string' ? 'the string ' : ''}${describeValue(value)}${typeName(value) === 'string' || typeName(value) === 'NaN' ? '' : ` (${typeName(value)})`}.`);
+  }
+}
+
+class PrefixedChecker extends InputChecker {
+  constructor(where: string, private readonly prefix: string) {
+    super(where);
+  }
+
+  public at(prefix: string): InputChecker {
+    return new PrefixedChecker(this.where, `${this.prefix}.${prefix}`);
+  }
+
+  protected name(property: string): string {
+    return `${this.prefix}.${property}`;
+  }
+}
+
+/** Starts checking the inputs of `where` (a construct path or an entry point name). */
+export function checkInputs(where: string): InputChecker {
+  return new InputChecker(where);
+}
