@@ -6,6 +6,7 @@ export * as eipAddress from './eip-address';
 export * as eipAssociation from './eip-association';
 export * as natGateway from './nat-gateway';
 export * as ramPolicy from './ram-policy';
+export * as ramRole from './ram-role';
 export * as ramRolePolicyAttachment from './ram-role-policy-attachment';
 export * as securityGroup from './security-group';
 export * as securityGroupRule from './security-group-rule';
