@@ -33,6 +33,8 @@ const project = new cdk.JsiiProject({
     'cdk8s-plus-33@^2.5.1',
     '@cdktf/provider-kubernetes@^12.1.0',
     'cdktf-cdk8s@^0.10.42',
+    // Optional: only PodEipPolicy's opt-in helm_release loads it (lazily), see peerDependenciesMeta below.
+    '@cdktf/provider-helm@^12.1.0',
   ],
   // Generic helpers are bundled (jsii libraries may only depend on jsii modules or bundled ones).
   bundledDeps: ['ip-address@^10.0.0', 'yaml@^2.6.0', '@icholy/duration@^5.1.0', 'semver@^7.6.0'],
@@ -80,6 +82,10 @@ for (const dir of ['examples', 'scripts', 'bench']) {
     marker: false,
   });
 }
+
+// @cdktf/provider-helm is needed only by users who let PodEipPolicy install the mirrored
+// ack-extend-network-controller chart with helm_release; the code requires it lazily.
+project.package.addField('peerDependenciesMeta', { '@cdktf/provider-helm': { optional: true } });
 
 project.gitattributes.addAttributes('/src/generated/**', 'linguist-generated');
 
