@@ -1,6 +1,8 @@
 // Rule catalogue types and enums users see in props and reports (pure domain).
 export * from './domain/rules';
 export * from './domain/enums';
+export * from './domain/eip-enums';
+export { EipControllerValues, EipControllerValuesProps } from './domain/eip-controller-values';
 export * from './core/rule-catalog';
 
 // Validation plumbing and shared descriptions, used by both sides.
@@ -13,11 +15,14 @@ export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
+export * from './cloud/pod-eip-policy';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';
 export * from './cluster/eni-config';
 export * from './cluster/terraform-outputs';
+export * from './cluster/pod-eip-workloads';
+export { PodEipOptions } from './cluster/pod-eip-options';
 
 // Generated bindings, for composing your own stacks and charts.
 export * as alicloud from './generated/alicloud';

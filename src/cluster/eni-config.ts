@@ -4,6 +4,7 @@ import { installWarningPrinter } from './warnings';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { renderEniConf } from '../domain/eni-config';
+import { checkInputs } from '../domain/input';
 
 /** Properties of an {@link EniConfig}. */
 export interface EniConfigProps {
@@ -36,6 +37,20 @@ export interface EniConfigProps {
    */
   readonly inClusterLoadBalance?: boolean;
   /**
+   * Legacy Terway EIP (Terway before v1.7.0 only): `eni_conf` `enable_eip_pool`, rendered as the
+   * string "true"/"false" Terway expects. Do not enable it together with
+   * ack-extend-network-controller; Terway v1.7.0 and later fail with "eip pool is not supported".
+   * @default - unchanged
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
+   */
+  readonly enableEipPool?: boolean;
+  /**
+   * Legacy Terway EIP: `eni_conf` `allow_eip_rob` ("true" detaches an existing EIP from its current
+   * instance before binding it to the pod).
+   * @default - unchanged
+   */
+  readonly allowEipRob?: boolean;
+  /**
    * Further `eni_conf` keys to set, e.g. `{ max_pool_size: 5 }`.
    * @default {}
    */
@@ -55,15 +70,21 @@ export class EniConfig extends Construct {
   constructor(scope: Construct, id: string, props: EniConfigProps = {}) {
     super(scope, id);
     const existing = props.existingData ?? {};
+    const c = checkInputs(this.node.path);
+    const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+    // Terway's Config struct types these two as strings ("true"), not booleans.
+    const legacyEip = {
+      enable_eip_pool: flag(c.boolean('enableEipPool', props.enableEipPool, { optional: true })),
+      allow_eip_rob: flag(c.boolean('allowEipRob', props.allowEipRob, { optional: true })),
+    };
     const plan = {
       baseEniConf: existing.eni_conf,
       enableTrunking: props.enableTrunking ?? true,
       managedCluster: props.managedCluster ?? true,
-      overrides: { ...props.eniConfOverrides },
+      overrides: { ...props.eniConfOverrides, ...legacyEip },
     };
     // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
     const { eniConf, findings } = renderEniConf(plan);
-    const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     const data: Record<string, string> = { ...existing, eni_conf: JSON.stringify(eniConf, undefined, 2) };
     const extra = { disable_network_policy: flag(props.disableNetworkPolicy), in_cluster_loadbalance: flag(props.inClusterLoadBalance) };
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) data[k] = v;

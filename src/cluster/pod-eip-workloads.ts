@@ -1,0 +1,225 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { eipOptionsModel, PodEipOptions } from './pod-eip-options';
+import { PodNetworkingPlane } from './pod-networking-plane';
+import { installWarningPrinter } from './warnings';
+import { addPodAnnotations, addPodReadinessGate, apiObjectOf, podTemplateOf } from './workloads';
+import { TerwayClusterInfo } from '../core/cluster-info';
+import { registerRuleCheck } from '../core/validation';
+import { RULES } from '../domain/catalog';
+import { EipControllerValues } from '../domain/eip-controller-values';
+import { EipAnnotationPrefix, PodEipImplementation } from '../domain/eip-enums';
+import { violation } from '../domain/finding';
+import { checkInputs } from '../domain/input';
+import {
+  checkEipWorkload, checkExistingEipReuse, checkLegacyTerwayVersion, EIP_READINESS_GATE, eipAnnotations, EipContextModel,
+  EipOptionsModel, EipWorkloadModel,
+} from '../domain/pod-eip';
+import { Finding } from '../domain/rules';
+
+/** Properties of {@link PodEipWorkloads}. */
+export interface PodEipWorkloadsProps {
+  /**
+   * Which component attaches the EIPs. Legacy Terway is an explicit choice for clusters on Terway
+   * older than v1.7.0.
+   * @default PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER
+   */
+  readonly implementation?: PodEipImplementation;
+  /**
+   * Annotation prefix. Legacy Terway reads only `k8s.aliyun.com/`.
+   * @default - network.alibabacloud.com/ (k8s.aliyun.com/ for legacy Terway)
+   */
+  readonly annotationPrefix?: EipAnnotationPrefix;
+  /** The cluster (its Terway version drives the legacy checks). @default - nothing known */
+  readonly cluster?: TerwayClusterInfo;
+  /**
+   * The controller's values, for `customStatefulWorkloadKinds` and `enableVirtualNode`.
+   * @default - no custom stateful kinds, virtual-node support off
+   */
+  readonly controllerValues?: EipControllerValues;
+}
+
+const EIP_MARK = Symbol.for('ack-terway-network.PodEipWorkloads');
+
+/**
+ * Gives workloads' pods their own elastic IPs through pod-template annotations, for
+ * ack-extend-network-controller (recommended) or legacy Terway. Works on cdk8s-plus workloads and
+ * raw ApiObjects, like `PodNetworkingPlane.addWorkload`. Rules (TW-EIP-*) run at synth time across
+ * the app.
+ *
+ * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
+ */
+export class PodEipWorkloads extends Construct {
+  /** Whether `x` is a PodEipWorkloads. */
+  public static isPodEipWorkloads(x: unknown): x is PodEipWorkloads {
+    return typeof x === 'object' && x !== null && (x as any)[EIP_MARK] === true;
+  }
+
+  /** The implementation (resolved default). */
+  public readonly implementation: PodEipImplementation;
+  /** The annotation prefix (resolved default). */
+  public readonly annotationPrefix: EipAnnotationPrefix;
+
+  private readonly props: PodEipWorkloadsProps;
+  private readonly workloads: Array<{ workload: IConstruct; options: EipOptionsModel }> = [];
+
+  constructor(scope: Construct, id: string, props: PodEipWorkloadsProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, EIP_MARK, { value: true });
+    const c = checkInputs(this.node.path);
+    c.object('props', props);
+    this.implementation = c.enumValue('implementation', props.implementation, PodEipImplementation, { optional: true })
+      ?? PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER;
+    const legacy = this.implementation === PodEipImplementation.LEGACY_TERWAY;
+    this.annotationPrefix = c.enumValue('annotationPrefix', props.annotationPrefix, EipAnnotationPrefix, { optional: true })
+      ?? (legacy ? EipAnnotationPrefix.K8S_ALIYUN : EipAnnotationPrefix.NETWORK_ALIBABACLOUD);
+    c.object('cluster', props.cluster, { optional: true });
+    c.string('cluster.terwayVersion', props.cluster?.terwayVersion, { optional: true });
+    if (props.controllerValues !== undefined && !(props.controllerValues instanceof EipControllerValues)) {
+      c.fail('controllerValues', 'must be an EipControllerValues.');
+    }
+    if (legacy && props.controllerValues !== undefined) {
+      c.fail('controllerValues', 'belongs to ack-extend-network-controller; legacy Terway has no controller.');
+    }
+    this.props = props;
+    registerRuleCheck(this, WORKLOAD_RULES, () => this.evaluate());
+    installWarningPrinter(this);
+  }
+
+  /**
+   * Gives the pods of `workload` (a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job, CronJob or
+   * Pod, a raw ApiObject of those kinds, or of a custom stateful kind with `spec.template`) an EIP:
+   * adds the annotations and, by default with ack-extend-network-controller, the readiness gate.
+   */
+  public addWorkload(workload: IConstruct, options: PodEipOptions = {}): void {
+    const model = eipOptionsModel(checkInputs(this.node.path).at(`addWorkload(${workload.node.path})`), options,
+      this.implementation !== PodEipImplementation.LEGACY_TERWAY);
+    const kinds = this.customKinds();
+    addPodAnnotations(workload, eipAnnotations(model, { implementation: this.implementation, prefix: this.annotationPrefix }), kinds);
+    if (model.readinessGate && this.implementation !== PodEipImplementation.LEGACY_TERWAY) addPodReadinessGate(workload, EIP_READINESS_GATE, kinds);
+    this.workloads.push({ workload, options: model });
+  }
+
+  /**
+   * The existing EIP IDs this construct binds, with the workload paths.
+   * @internal
+   */
+  public _existingIds(): Array<{ path: string; existingEipId?: string }> {
+    return this.workloads.map((w) => ({ path: w.workload.node.path, existingEipId: w.options.existingEipId }));
+  }
+
+  private customKinds(): string[] {
+    return this.props.controllerValues?.customStatefulWorkloadKinds ?? [];
+  }
+
+  private context(): EipContextModel {
+    return {
+      implementation: this.implementation,
+      prefix: this.annotationPrefix,
+      terwayVersion: this.props.cluster?.terwayVersion,
+      customStatefulWorkloadKinds: this.customKinds(),
+      enableVirtualNode: this.props.controllerValues?.enableVirtualNode ?? false,
+    };
+  }
+
+  private evaluate(): Finding[] {
+    const ctx = this.context();
+    const root = this.node.root;
+    const all = root.node.findAll().filter(PodEipWorkloads.isPodEipWorkloads);
+    const namespaces = namespaceLabels(root);
+    const findings: Finding[] = this.workloads.flatMap((w) => checkEipWorkload(workloadModel(w.workload, ctx.customStatefulWorkloadKinds, namespaces), w.options, ctx));
+    if (all[0] === this) {
+      findings.push(...checkExistingEipReuse(all.flatMap((p) => p._existingIds())));
+      const impls = [...new Set(all.map((p) => p.implementation))];
+      if (impls.length > 1) {
+        findings.push(violation(RULES.EIP_BOTH_IMPLEMENTATIONS, `The app uses both ${impls.join(' and ')} for pod EIPs (${all.map((p) => p.node.path).join(', ')}).`,
+          'Choose one implementation for the cluster; migrate legacy Terway EIPs to ack-extend-network-controller as the docs describe.'));
+      }
+    }
+    findings.push(...this.eniConfigFindings(root));
+    if (this.implementation === PodEipImplementation.LEGACY_TERWAY) {
+      findings.push(...checkLegacyTerwayVersion(this.node.path, this.props.cluster?.terwayVersion));
+      const newer = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane)
+        .filter((p) => p._model().eniType !== undefined || p._model().vSwitchSelectionPolicy !== undefined);
+      if (newer.length > 0) {
+        findings.push(violation(RULES.EIP_LEGACY_WITH_NEW_TERWAY, `Legacy Terway EIP is chosen, but ${newer.map((p) => p.node.path).join(', ')} set eniOptions or vSwitchSelectOptions, which need Terway v1.11.0 or later (the EIP feature was removed in v1.7.0).`,
+          'Use ack-extend-network-controller for EIPs, or drop the newer plane settings while the cluster stays on Terway before v1.7.0.'));
+      }
+    }
+    return findings;
+  }
+
+  /** enable_eip_pool in any EniConfig of the app, against the chosen implementation. */
+  private eniConfigFindings(root: IConstruct): Finding[] {
+    const pools = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ConfigMap')
+      .map((c) => ({ path: c.node.path, conf: eniConfOf(c) }))
+      .filter((c): c is { path: string; conf: Record<string, unknown> } => c.conf !== undefined);
+    const enabled = pools.filter((c) => c.conf.enable_eip_pool === 'true');
+    if (this.implementation === PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER && enabled.length > 0) {
+      return [violation(RULES.EIP_BOTH_IMPLEMENTATIONS, `${this.node.path} uses ack-extend-network-controller while ${enabled.map((c) => c.path).join(', ')} set eni_conf enable_eip_pool "true" (Terway's own EIP feature).`,
+        'Turn Terway\'s EIP off (EniConfig enableEipPool false, or remove enable_eip_pool and allow_eip_rob) and restart the Terway pods; migrate existing EIPs first (enable_eip_migrate).')];
+    }
+    if (this.implementation === PodEipImplementation.LEGACY_TERWAY && enabled.length === 0 && this.workloads.length > 0) {
+      return [violation(RULES.EIP_LEGACY_POOL_DISABLED, `${this.node.path} annotates workloads for legacy Terway EIPs, but no eni-config in this app sets enable_eip_pool "true".`,
+        'Add an EniConfig with enableEipPool true (from the cluster\'s current eni-config), or acknowledge if the cluster already has it.')];
+    }
+    return [];
+  }
+}
+
+const WORKLOAD_RULES = [
+  RULES.EIP_BOTH_IMPLEMENTATIONS, RULES.EIP_LEGACY_TERWAY_VERSION, RULES.EIP_LEGACY_WITH_NEW_TERWAY, RULES.EIP_LEGACY_UNSUPPORTED_OPTION,
+  RULES.EIP_LEGACY_PREFIX, RULES.EIP_LEGACY_OPTION_VERSION, RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD,
+  RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED, RULES.EIP_BANDWIDTH, RULES.EIP_INTERNET_CHARGE_TYPE,
+  RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS, RULES.EIP_RELEASE_STRATEGY, RULES.EIP_VIRTUAL_NODES,
+  RULES.EIP_LEGACY_POOL_DISABLED, RULES.EIP_RESOURCE_ID,
+];
+
+/** The eni_conf object of a kube-system/eni-config ConfigMap, if `obj` is one. */
+function eniConfOf(obj: ApiObject): Record<string, unknown> | undefined {
+  const json = obj.toJson();
+  if (json.metadata?.name !== 'eni-config' || json.metadata?.namespace !== 'kube-system' || typeof json.data?.eni_conf !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(json.data.eni_conf);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function namespaceLabels(root: IConstruct): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const obj of root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Namespace')) {
+    const json = obj.toJson();
+    out.set(String(json.metadata?.name ?? obj.name), { ...(json.metadata?.labels ?? {}) });
+  }
+  return out;
+}
+
+/** The workload as the EIP rules see it, read from its rendered manifest. */
+function workloadModel(workload: IConstruct, customKinds: ReadonlyArray<string>, namespaces: Map<string, Record<string, string>>): EipWorkloadModel {
+  const json = apiObjectOf(workload)!.toJson();
+  const pod = json.kind === 'Pod' ? json : podTemplateOf(json, customKinds);
+  const namespace = json.metadata?.namespace ?? 'default';
+  return {
+    path: workload.node.path,
+    kind: json.kind,
+    name: String(json.metadata?.name),
+    namespace,
+    replicas: typeof json.spec?.replicas === 'number' ? json.spec.replicas : undefined,
+    ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
+    virtualNodeHint: virtualNodeHint(pod, namespaces.get(namespace) ?? {}),
+  };
+}
+
+/** Why pods of this template may be scheduled to ECI virtual nodes, if they may. */
+function virtualNodeHint(pod: any, namespaceLabelSet: Record<string, string>): string | undefined {
+  if (pod?.metadata?.labels?.['alibabacloud.com/eci'] === 'true') return 'pod label alibabacloud.com/eci: "true"';
+  if (namespaceLabelSet['alibabacloud.com/eci'] === 'true') return 'namespace label alibabacloud.com/eci: "true"';
+  if (pod?.spec?.nodeSelector?.type === 'virtual-kubelet') return 'nodeSelector type: virtual-kubelet';
+  const tolerations: Array<{ key?: string; operator?: string }> = pod?.spec?.tolerations ?? [];
+  if (tolerations.some((t) => t.key === 'virtual-kubelet.io/provider' || (t.key === undefined && t.operator === 'Exists'))) {
+    return 'a toleration for the virtual-kubelet.io/provider taint';
+  }
+  return undefined;
+}
