@@ -56,6 +56,8 @@ export interface EipControllerValuesProps {
 }
 
 const VALUE_NAMES = 'EipControllerValues';
+/** Block style, no line folding, code-point-sorted keys: byte-stable values files. */
+const YAML_OPTIONS = { lineWidth: 0, sortMapEntries: true } as const;
 /** Keys that carry AccessKeys, at any depth. */
 const SECRET_KEY = /^(credential|accesskey|accesskeyid|accesssecret|accesskeysecret|secretkey)$/i;
 
@@ -136,7 +138,15 @@ export class EipControllerValues {
 
   /** The values as a YAML values file (`helm install -f`). Throws on rule errors. */
   public toYaml(): string {
-    return stringify(this.values, { lineWidth: 0, sortMapEntries: true });
+    return stringify(this.values, YAML_OPTIONS);
+  }
+
+  /**
+   * The values file without the rule gate (constructs report findings through their own validation).
+   * @internal
+   */
+  public _renderYaml(): string {
+    return stringify(this._render(), YAML_OPTIONS);
   }
 
   /**

@@ -1,0 +1,50 @@
+import { TerraformProvider, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { InputChecker } from '../domain/input';
+
+/**
+ * Opt-in `helm_release` for users who mirror the ack-extend-network-controller chart (it is
+ * installed from the ACK App Marketplace and is not in a public Helm repository).
+ * Needs the optional peer dependency `@cdktf/provider-helm` and a configured `HelmProvider`.
+ */
+export interface EipControllerHelmReleaseOptions {
+  /** Helm repository URL of your mirror of the chart (`repository`), e.g. an ACR Helm repository. */
+  readonly repository: string;
+  /** Namespace to install into (`namespace`); ACK installs it in kube-system. */
+  readonly namespace: string;
+  /** Chart name in the mirror (`chart`). @default ack-extend-network-controller */
+  readonly chart?: string;
+  /** Release name (`name`). @default ack-extend-network-controller */
+  readonly releaseName?: string;
+  /** The Helm provider to use (`provider`). @default - the stack's default helm provider */
+  readonly provider?: TerraformProvider;
+}
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Creates the helm_release (chart `version` is the values' chart version). */
+export function eipControllerHelmRelease(scope: Construct, c: InputChecker, options: EipControllerHelmReleaseOptions, chartVersion: string, valuesYaml: string): TerraformResource {
+  c.object('helmRelease', options);
+  const repository = c.string('helmRelease.repository', options.repository, { pattern: /^(https?|oci):\/\/\S+$/, expected: 'a repository URL (https:// or oci://)' });
+  const namespace = c.string('helmRelease.namespace', options.namespace, { pattern: NAME, expected: 'a namespace name' });
+  const chart = c.string('helmRelease.chart', options.chart, { optional: true, minLength: 1 }) ?? 'ack-extend-network-controller';
+  const name = c.string('helmRelease.releaseName', options.releaseName, { optional: true, pattern: NAME, expected: 'a release name' }) ?? 'ack-extend-network-controller';
+  if (options.provider !== undefined && !(options.provider instanceof TerraformProvider)) c.fail('helmRelease.provider', 'must be a TerraformProvider (a HelmProvider).');
+  let helm: typeof import('@cdktf/provider-helm');
+  try {
+    // Loaded only here: users who do not install the chart through Terraform need not install it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    helm = require('@cdktf/provider-helm');
+  } catch {
+    return c.fail('helmRelease', 'needs the optional peer dependency @cdktf/provider-helm (npm install @cdktf/provider-helm@^12.1.0) and a HelmProvider in the stack.');
+  }
+  return new helm.release.Release(scope, 'ControllerRelease', {
+    name,
+    chart,
+    repository,
+    version: chartVersion,
+    namespace,
+    values: [valuesYaml],
+    provider: options.provider,
+  });
+}

@@ -1,0 +1,81 @@
+import { Construct } from 'constructs';
+import type { TerwayCluster } from './terway-cluster';
+import { InputChecker } from '../domain/input';
+import { RamRole } from '../generated/alicloud/ram-role';
+
+/** The RAM role ack-extend-network-controller assumes with RRSA (chart v0.10.0 or later). */
+export interface EipControllerRrsaOptions {
+  /** Name of the RAM role (`rrsaRoleName` in the chart values; `role_name`). */
+  readonly roleName: string;
+  /**
+   * Create the role with a trust policy on the cluster's OIDC provider. With false, the role
+   * must exist (its trust policy is yours to manage); the EIP policy is attached to it.
+   * @default true
+   */
+  readonly createRole?: boolean;
+  /**
+   * ARN of the cluster's RAM OIDC provider, `acs:ram::<account ID>:oidc-provider/ack-rrsa-<cluster ID>`.
+   * @default - from the TerwayCluster's `rrsa_metadata`, or built from `accountId` and the cluster ID
+   */
+  readonly oidcProviderArn?: string;
+  /** Alibaba Cloud account ID, used to build `oidcProviderArn`. @default - not needed with a TerwayCluster or oidcProviderArn */
+  readonly accountId?: string;
+  /**
+   * The cluster's OIDC issuer URL (`oidc:iss`; cluster details, Basic Information).
+   * @default - from the TerwayCluster's `rrsa_metadata`; required otherwise when the role is created
+   */
+  readonly oidcIssuerUrl?: string;
+  /** Namespace of the controller's service account (`oidc:sub`). @default kube-system */
+  readonly serviceAccountNamespace?: string;
+  /**
+   * Name of the controller's service account (`oidc:sub`); check it with
+   * `kubectl get sa -n kube-system` after installing the chart.
+   * @default ack-extend-network-controller
+   */
+  readonly serviceAccountName?: string;
+}
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Checks the RRSA options; returns the role name and creates the role when asked. */
+export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined): string {
+  c.object('rrsa', rrsa);
+  const roleName = c.string('rrsa.roleName', rrsa.roleName, { pattern: /^[A-Za-z0-9.-]{1,64}$/, expected: 'a RAM role name (letters, digits, periods, hyphens; at most 64)' });
+  const create = c.boolean('rrsa.createRole', rrsa.createRole, { optional: true }) ?? true;
+  c.string('rrsa.oidcProviderArn', rrsa.oidcProviderArn, { optional: true, pattern: /^acs:ram::\d+:oidc-provider\/.+$/, expected: 'an ARN such as acs:ram::<account>:oidc-provider/ack-rrsa-<cluster ID>' });
+  c.string('rrsa.accountId', rrsa.accountId, { optional: true, pattern: /^\d+$/, expected: 'a numeric account ID' });
+  c.string('rrsa.oidcIssuerUrl', rrsa.oidcIssuerUrl, { optional: true, pattern: /^https:\/\/\S+$/, expected: 'an https:// issuer URL' });
+  const namespace = c.string('rrsa.serviceAccountNamespace', rrsa.serviceAccountNamespace, { optional: true, pattern: NAME, expected: 'a namespace name' }) ?? 'kube-system';
+  const account = c.string('rrsa.serviceAccountName', rrsa.serviceAccountName, { optional: true, pattern: NAME, expected: 'a service account name' }) ?? 'ack-extend-network-controller';
+  if (!create) return roleName;
+
+  const metadata = cluster?.cluster.rrsaMetadata.get(0);
+  const providerArn = rrsa.oidcProviderArn
+    ?? metadata?.ramOidcProviderArn
+    ?? (rrsa.accountId !== undefined && clusterId !== undefined ? `acs:ram::${rrsa.accountId}:oidc-provider/ack-rrsa-${clusterId}` : undefined);
+  if (providerArn === undefined) c.fail('rrsa.oidcProviderArn', 'is required to create the RRSA role: give it, or accountId with the cluster ID, or a TerwayCluster.');
+  const issuer = rrsa.oidcIssuerUrl ?? metadata?.rrsaOidcIssuerUrl;
+  if (issuer === undefined) c.fail('rrsa.oidcIssuerUrl', 'is required to create the RRSA role without a TerwayCluster.');
+
+  const trust = {
+    Version: '1',
+    Statement: [{
+      Action: 'sts:AssumeRole',
+      Effect: 'Allow',
+      Principal: { Federated: [providerArn] },
+      Condition: {
+        StringEquals: {
+          'oidc:aud': 'sts.aliyuncs.com',
+          'oidc:iss': issuer,
+          'oidc:sub': `system:serviceaccount:${namespace}:${account}`,
+        },
+      },
+    }],
+  };
+  const role = new RamRole(scope, 'RrsaRole', {
+    roleName,
+    assumeRolePolicyDocument: JSON.stringify(trust),
+    description: `RRSA role of ack-extend-network-controller (${namespace}/${account}) for pod EIPs`,
+  });
+  return role.roleName;
+}
