@@ -169,9 +169,10 @@ export class PodEipPolicy extends Construct {
       description: `Pod EIPs with ${this.implementation} (documented actions only)`,
     });
 
-    const rrsaRoleName = props.rrsa === undefined ? undefined : eipControllerRrsaRole(this, c, props.rrsa, props.cluster, info.clusterId);
-    if (rrsaRoleName !== undefined) {
-      this.attachedRoleNames = [rrsaRoleName];
+    const rrsaRole = props.rrsa === undefined ? undefined : eipControllerRrsaRole(this, c, props.rrsa, props.cluster, info.clusterId);
+    const rrsaRoleName = rrsaRole?.name;
+    if (rrsaRole !== undefined) {
+      this.attachedRoleNames = [rrsaRole.attachTo];
     } else {
       if (info.workerRamRoleName === undefined) c.fail('clusterInfo.workerRamRoleName', 'is required: the policy is attached to the cluster\'s worker RAM role (or give rrsa).');
       this.attachedRoleNames = [info.workerRamRoleName];
@@ -204,7 +205,7 @@ export class PodEipPolicy extends Construct {
       }, this.node.path);
       new TerraformOutput(this, 'ValuesOutput', {
         value: this.controllerValuesYaml,
-        description: 'ack-extend-network-controller values (EIP controller); no AccessKeys',
+        description: 'ack-extend-network-controller values (EIP controller; authenticates with the worker RAM role or RRSA)',
       }).overrideLogicalId(`${policyName.replace(/-/g, '_')}_controller_values`);
       if (props.helmRelease !== undefined) {
         this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml);

@@ -37,8 +37,12 @@ export interface EipControllerRrsaOptions {
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Checks the RRSA options; returns the role name and creates the role when asked. */
-export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined): string {
+/**
+ * Checks the RRSA options and creates the role when asked. Returns the literal role name (for the
+ * chart values) and the name to attach the policy to (a reference to the created role, so the
+ * attachment waits for it).
+ */
+export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined): { name: string; attachTo: string } {
   c.object('rrsa', rrsa);
   const roleName = c.string('rrsa.roleName', rrsa.roleName, { pattern: /^[A-Za-z0-9.-]{1,64}$/, expected: 'a RAM role name (letters, digits, periods, hyphens; at most 64)' });
   const create = c.boolean('rrsa.createRole', rrsa.createRole, { optional: true }) ?? true;
@@ -47,7 +51,7 @@ export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: E
   c.string('rrsa.oidcIssuerUrl', rrsa.oidcIssuerUrl, { optional: true, pattern: /^https:\/\/\S+$/, expected: 'an https:// issuer URL' });
   const namespace = c.string('rrsa.serviceAccountNamespace', rrsa.serviceAccountNamespace, { optional: true, pattern: NAME, expected: 'a namespace name' }) ?? 'kube-system';
   const account = c.string('rrsa.serviceAccountName', rrsa.serviceAccountName, { optional: true, pattern: NAME, expected: 'a service account name' }) ?? 'ack-extend-network-controller';
-  if (!create) return roleName;
+  if (!create) return { name: roleName, attachTo: roleName };
 
   const metadata = cluster?.cluster.rrsaMetadata.get(0);
   const providerArn = rrsa.oidcProviderArn
@@ -77,5 +81,5 @@ export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: E
     assumeRolePolicyDocument: JSON.stringify(trust),
     description: `RRSA role of ack-extend-network-controller (${namespace}/${account}) for pod EIPs`,
   });
-  return role.roleName;
+  return { name: roleName, attachTo: role.roleName };
 }

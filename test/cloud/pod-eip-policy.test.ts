@@ -1,0 +1,197 @@
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { parse } from 'yaml';
+import {
+  ACK_MANAGED_NETWORK_ROLE, Acknowledgements, alicloud, BusinessPortProtocol, PodEipImplementation, PodEipPolicy, PodEipPolicyProps,
+  RuleCatalog, ValidationReport,
+} from '../../src';
+import { conformanceErrors } from '../support/terraform-schema';
+import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+
+/** The documented action sets, copied from "Associate an exclusive EIP with a pod" (Configure RAM permissions). */
+const DOCUMENTED_ACK_EXTEND = [
+  'vpc:DescribeVSwitches', 'vpc:AllocateEipAddress', 'vpc:AllocateEipAddressPro', 'vpc:DescribeEipAddresses', 'vpc:AssociateEipAddress',
+  'vpc:UnassociateEipAddress', 'vpc:ReleaseEipAddress', 'vpc:AddCommonBandwidthPackageIp', 'vpc:RemoveCommonBandwidthPackageIp',
+  'vpc:TagResources', 'ecs:DescribeNetworkInterfaces',
+];
+const DOCUMENTED_LEGACY = [
+  'vpc:DescribeVSwitches', 'vpc:AllocateEipAddress', 'vpc:DescribeEipAddresses', 'vpc:AssociateEipAddress', 'vpc:UnassociateEipAddress',
+  'vpc:ReleaseEipAddress', 'vpc:AddCommonBandwidthPackageIp', 'vpc:RemoveCommonBandwidthPackageIp',
+];
+
+const CONTROLLER = { chartVersion: 'v0.12.2', regionId: 'cn-hangzhou' };
+const PORTS = [{ protocol: BusinessPortProtocol.UDP, portRange: '7000/7100', sourceCidrIp: '0.0.0.0/0' }];
+const EXISTING = {
+  clusterId: 'c0123456789abcdef0123456789abcdef', vpcId: 'vpc-bp1abc000000', workerRamRoleName: 'KubernetesWorkerRole-abc',
+  securityGroupId: 'sg-bp1abc000000', terwayVersion: 'v1.6.4',
+};
+
+function standalone(props: PodEipPolicyProps): { stack: TerraformStack; policy: PodEipPolicy } {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+  if (props.helmRelease) new HelmProvider(stack, 'helm', { kubernetes: { configPath: '~/.kube/config' } });
+  return { stack, policy: new PodEipPolicy(stack, 'PodEip', props) };
+}
+
+function synthJson(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+function documents(json: any): string[][] {
+  return Object.values(json.resource.alicloud_ram_policy).map((p: any) => {
+    const doc = JSON.parse(p.policy_document);
+    expect(doc.Statement).toHaveLength(1);
+    expect(doc.Statement[0].Effect).toBe('Allow');
+    expect(doc.Statement[0].Resource).toEqual(['*']);
+    return doc.Statement[0].Action;
+  });
+}
+
+describe('PodEipPolicy RAM', () => {
+  test('the action lists equal the documented sets exactly, without wildcards', () => {
+    const ack = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS });
+    const legacy = standalone({ implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: EXISTING, businessPorts: PORTS });
+    expect(documents(synthJson(ack.stack))).toEqual([DOCUMENTED_ACK_EXTEND]);
+    expect(documents(synthJson(legacy.stack))).toEqual([DOCUMENTED_LEGACY]);
+    expect(ack.policy.actions).toEqual(DOCUMENTED_ACK_EXTEND);
+    expect([...ack.policy.actions, ...legacy.policy.actions].some((a) => a.includes('*'))).toBe(false);
+  });
+
+  test('with a TerwayCluster the policy goes to the worker role; output conforms to the pinned schema', () => {
+    const { stack, cluster } = clusterStack(validProps());
+    new PodEipPolicy(stack, 'PodEip', { cluster, controller: CONTROLLER, businessPorts: PORTS });
+    const json = synthJson(stack);
+    expect(conformanceErrors(json)).toEqual([]);
+    const attachments = Object.values(json.resource.alicloud_ram_role_policy_attachment) as any[];
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ policy_type: 'Custom', role_name: expect.stringMatching(/worker_ram_role_name/) });
+    const rule = Object.values(json.resource.alicloud_security_group_rule)[0] as any;
+    expect(rule).toMatchObject({ type: 'ingress', ip_protocol: 'udp', port_range: '7000/7100', cidr_ip: '0.0.0.0/0', nic_type: 'intranet', security_group_id: expect.stringMatching(/security_group_id/) });
+    expect(json.resource.alicloud_ram_role).toBeUndefined();
+  });
+
+  test('legacy Terway on an ACK dedicated or pre-June-2020 cluster also attaches AliyunCSManagedNetworkRole', () => {
+    for (const flag of [{ dedicatedCluster: true }, { createdBeforeJune2020: true }]) {
+      const { stack, policy } = standalone({ implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, ...flag }, businessPorts: PORTS });
+      const roles = (Object.values(synthJson(stack).resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name);
+      expect(roles.sort()).toEqual([ACK_MANAGED_NETWORK_ROLE, 'KubernetesWorkerRole-abc']);
+      expect(policy.attachedRoleNames).toEqual(['KubernetesWorkerRole-abc', ACK_MANAGED_NETWORK_ROLE]);
+    }
+    const { stack } = standalone({ clusterInfo: { ...EXISTING, dedicatedCluster: true }, controller: CONTROLLER, businessPorts: PORTS });
+    expect((Object.values(synthJson(stack).resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name)).toEqual(['KubernetesWorkerRole-abc']);
+  });
+
+  test('with RRSA the policy goes to a created RRSA role with an OIDC trust policy; the worker role gets nothing', () => {
+    const { stack, policy } = standalone({
+      clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS,
+      rrsa: { roleName: 'eip-controller', accountId: '1234567890', oidcIssuerUrl: 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123' },
+    });
+    const json = synthJson(stack);
+    expect(conformanceErrors(json)).toEqual([]);
+    const role = Object.values(json.resource.alicloud_ram_role)[0] as any;
+    expect(role.role_name).toBe('eip-controller');
+    expect(JSON.parse(role.assume_role_policy_document)).toEqual({
+      Version: '1',
+      Statement: [{
+        Action: 'sts:AssumeRole', Effect: 'Allow',
+        Principal: { Federated: [`acs:ram::1234567890:oidc-provider/ack-rrsa-${EXISTING.clusterId}`] },
+        Condition: { StringEquals: { 'oidc:aud': 'sts.aliyuncs.com', 'oidc:iss': 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123', 'oidc:sub': 'system:serviceaccount:kube-system:ack-extend-network-controller' } },
+      }],
+    });
+    const attachments = Object.values(json.resource.alicloud_ram_role_policy_attachment) as any[];
+    expect(attachments.map((a) => a.role_name)).toEqual([expect.stringMatching(/alicloud_ram_role\..*\.role_name/)]);
+    expect(policy.controllerValues!.values).toMatchObject({ enableRRSA: true, rrsaRoleName: 'eip-controller' });
+  });
+
+  test('an existing RRSA role is taken by name; a TerwayCluster supplies the OIDC provider and issuer', () => {
+    const byName = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'mine', createRole: false } });
+    const json = synthJson(byName.stack);
+    expect(json.resource.alicloud_ram_role).toBeUndefined();
+    expect((Object.values(json.resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name)).toEqual(['mine']);
+
+    const { stack, cluster } = clusterStack(validProps());
+    new PodEipPolicy(stack, 'PodEip', { cluster, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'eip-controller' } });
+    const trust = (Object.values(synthJson(stack).resource.alicloud_ram_role)[0] as any).assume_role_policy_document as string;
+    expect(trust).toMatch(/rrsa_metadata\[0\]\.ram_oidc_provider_arn/);
+    expect(trust).toMatch(/rrsa_metadata\[0\]\.rrsa_oidc_issuer_url/);
+  });
+
+  test('values: both VPC keys, no credential, as a Terraform output and an opt-in helm_release', () => {
+    const { stack, policy } = standalone({
+      clusterInfo: EXISTING, businessPorts: PORTS,
+      controller: { ...CONTROLLER, customStatefulWorkloadKinds: ['GameServerSet'], maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5 },
+      helmRelease: { repository: 'oci://registry.example.com/charts', namespace: 'kube-system' },
+    });
+    const json = synthJson(stack);
+    const values = parse(policy.controllerValuesYaml);
+    expect(values).toEqual({
+      clusterID: EXISTING.clusterId, regionID: 'cn-hangzhou', vpcID: EXISTING.vpcId, enableControllers: ['eip'],
+      customStatefulWorkloadKinds: ['GameServerSet'],
+      networkController: { vpcid: EXISTING.vpcId, eipController: { maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5, customStatefulWorkloadKinds: ['GameServerSet'] } },
+    });
+    const release = Object.values(json.resource.helm_release)[0] as any;
+    expect(release).toMatchObject({ chart: 'ack-extend-network-controller', repository: 'oci://registry.example.com/charts', version: 'v0.12.2', namespace: 'kube-system' });
+    expect(parse(release.values[0])).toEqual(values);
+    expect(Object.keys(json.output)).toContain('podeip-pod-eip_controller_values'.replace(/-/g, '_'));
+    expect(JSON.stringify(json)).not.toMatch(/credential|accessKey|accessSecret/i);
+  });
+});
+
+/** One failing input per PodEipPolicy rule: [rule ID, props, message]. */
+const CASES: Array<[string, PodEipPolicyProps, RegExp]> = [
+  ['TW-EIP-002', { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, terwayVersion: 'v1.8.0' }, businessPorts: PORTS }, /legacy Terway EIP feature is chosen on Terway v1.8.0, which no longer has it/],
+  ['TW-EIP-002', { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, terwayVersion: undefined }, businessPorts: PORTS }, /Terway version is not known/],
+  ['TW-EIP-018', { clusterInfo: EXISTING, businessPorts: PORTS, controller: { ...CONTROLLER, chartVersion: 'v0.9.0' }, rrsa: { roleName: 'r', createRole: false } }, /enableRRSA, rrsaRoleName need ack-extend-network-controller v0.10.0/],
+  ['TW-EIP-018', { clusterInfo: EXISTING, businessPorts: PORTS, controller: { ...CONTROLLER, chartVersion: 'v0.12.1', kubeClientQps: 50 } }, /kubeClientQPS need ack-extend-network-controller v0.12.2/],
+  ['TW-EIP-018', { clusterInfo: EXISTING, businessPorts: PORTS, controller: { ...CONTROLLER, chartVersion: 'v0.1.0' } }, /the EIP controller need ack-extend-network-controller v0.2.0/],
+  ['TW-EIP-019', { clusterInfo: EXISTING, businessPorts: PORTS, controller: { ...CONTROLLER, additionalValues: { credential: { accessKey: 'LTAI', accessSecret: 'x' } } } }, /additionalValues set credential/],
+  ['TW-EIP-021', { clusterInfo: EXISTING, controller: CONTROLLER }, /No business ports are declared/],
+  ['TW-EIP-021', { clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, openBusinessPorts: false }, /udp 7000\/7100 from 0.0.0.0\/0 are not opened/],
+  ['TW-EIP-021', { clusterInfo: { ...EXISTING, securityGroupId: undefined }, controller: CONTROLLER, businessPorts: PORTS }, /the node security group is not known/],
+];
+
+describe('every PodEipPolicy rule has a failing input', () => {
+  test.each(CASES)('%s', (ruleId, props, message) => {
+    const { stack } = standalone(props);
+    const report = ValidationReport.of(stack);
+    const hit = [...report.errors, ...report.warnings].find((f) => f.ruleId === ruleId && message.test(f.text));
+    expect(hit).toBeDefined();
+    expect(hit!.severity).toBe(RuleCatalog.get(ruleId).severity);
+    if (hit!.severity === 'error') expect(synthError(stack)).toContain(`[${ruleId}]`);
+  });
+
+  test('TW-EIP-001: both implementations in one stack', () => {
+    const { stack } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS });
+    new PodEipPolicy(stack, 'Legacy', { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: EXISTING, businessPorts: PORTS });
+    expect(synthError(stack)).toMatch(/\[TW-EIP-001\] The stack grants pod EIP permissions for both ack-extend-network-controller and legacy-terway/);
+  });
+
+  test('TW-EIP-019: AccessKeys added to the helm_release through an escape hatch', () => {
+    const { stack, policy } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, helmRelease: { repository: 'https://charts.example.com', namespace: 'kube-system' } });
+    policy.helmRelease!.addOverride('set', [{ name: 'credential.accessKey', value: 'LTAI' }]);
+    expect(synthError(stack)).toMatch(/\[TW-EIP-019\] The helm_release .* sets controller AccessKeys/);
+  });
+
+  test('warnings can be acknowledged', () => {
+    const { stack, policy } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER });
+    Acknowledgements.of(policy).add('TW-EIP-021', 'the node security group is managed by the network team');
+    expect(ValidationReport.of(stack).warnings).toEqual([]);
+    expect(synthError(stack)).toBeUndefined();
+  });
+});
+
+describe('PodEipPolicy input shapes', () => {
+  const cases: Array<[string, PodEipPolicyProps, RegExp]> = [
+    ['legacy with controller settings', { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: EXISTING, controller: CONTROLLER }, /controller belongs to ack-extend-network-controller/],
+    ['ack-extend without controller', { clusterInfo: EXISTING }, /controller is required/],
+    ['no worker role', { clusterInfo: { ...EXISTING, workerRamRoleName: undefined }, controller: CONTROLLER }, /workerRamRoleName is required/],
+    ['bad port range', { clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: [{ ...PORTS[0], portRange: '9000/80' }] }, /portRange must be ports 1 to 65535/],
+    ['bad CIDR', { clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: [{ ...PORTS[0], sourceCidrIp: '0.0.0.0' }] }, /sourceCidrIp must be an IPv4 CIDR block/],
+    ['string boolean', { clusterInfo: EXISTING, controller: CONTROLLER, openBusinessPorts: 'false' as any }, /openBusinessPorts must be true or false/],
+    ['RRSA role without OIDC facts', { clusterInfo: EXISTING, controller: CONTROLLER, rrsa: { roleName: 'r' } }, /rrsa.oidcProviderArn is required/],
+    ['missing helm provider package is reported, not a TypeError', { clusterInfo: EXISTING, controller: CONTROLLER, helmRelease: { repository: 'ftp://x', namespace: 'kube-system' } }, /helmRelease.repository must be a repository URL/],
+  ];
+  test.each(cases)('%s', (_name, props, message) => {
+    expect(() => standalone(props)).toThrow(message);
+  });
+});
