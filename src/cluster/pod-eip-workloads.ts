@@ -92,6 +92,10 @@ export class PodEipWorkloads extends Construct {
    * adds the annotations and, by default with ack-extend-network-controller, the readiness gate.
    */
   public addWorkload(workload: IConstruct, options: PodEipOptions = {}): void {
+    const all = this.node.root.node.findAll().filter(PodEipWorkloads.isPodEipWorkloads);
+    if (all.some((p) => p.workloads.some((w) => w.workload === workload))) {
+      throw new Error(`${this.node.path}: ${workload.node.path} already has EIP options; give each workload its options once.`);
+    }
     const model = eipOptionsModel(checkInputs(this.node.path).at(`addWorkload(${workload.node.path})`), options,
       this.implementation !== PodEipImplementation.LEGACY_TERWAY);
     const kinds = this.customKinds();
