@@ -10,6 +10,8 @@ import * as YAML from 'yaml';
 import { KubernetesManifests, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
+import { buildPodEipCloudApp } from './pod-eip/cloud';
+import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -63,3 +65,9 @@ function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp): void
 summarizeCdktf('terway-cluster', buildClusterApp);
 summarizeCdk8s('pod-networking', (outdir) => buildGitOpsApp(outdir));
 summarizeCdktf('pod-networking', buildOneDeployApp);
+summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
+summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir));
+// The controller values file for GitOps users (the chart comes from the ACK App Marketplace).
+const values = path.join(ROOT, 'examples', 'pod-eip', 'dist', 'ack-extend-network-controller.values.yaml');
+fs.writeFileSync(values, valuesFile());
+console.log(`   wrote ${path.relative(process.cwd(), values)} (ack-extend-network-controller values, no AccessKeys)`);

@@ -2,7 +2,7 @@
 export * from './domain/rules';
 export * from './domain/enums';
 export * from './domain/eip-enums';
-export { EipControllerValues, EipControllerValuesProps } from './domain/eip-controller-values';
+export * from './domain/eip-controller-values';
 export * from './core/rule-catalog';
 
 // Validation plumbing and shared descriptions, used by both sides.
@@ -22,7 +22,7 @@ export * from './cluster/pod-networking-plane';
 export * from './cluster/eni-config';
 export * from './cluster/terraform-outputs';
 export * from './cluster/pod-eip-workloads';
-export { PodEipOptions } from './cluster/pod-eip-options';
+export * from './cluster/pod-eip-options';
 
 // Generated bindings, for composing your own stacks and charts.
 export * as alicloud from './generated/alicloud';

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { eipOptionsModel, PodEipOptions } from './pod-eip-options';
+import { PodEipOptions } from './pod-eip-options';
+import { eipOptionsModel } from './pod-eip-options-model';
 import { PodNetworkingPlane } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodAnnotations, addPodReadinessGate, apiObjectOf, podTemplateOf } from './workloads';
