@@ -32,14 +32,14 @@ export function controllerValues(cluster: TerwayClusterInfo): EipControllerValue
 /** Game servers with fixed EIPs and a web tier with automatic EIPs. */
 export class GameServersChart extends Chart {
   constructor(scope: Construct, id: string, cluster: TerwayClusterInfo) {
-    super(scope, id, { namespace: 'games' });
+    super(scope, id);
     new kplus.Namespace(this, 'Namespace', { metadata: { name: 'games' } });
     const eips = new PodEipWorkloads(this, 'Eips', { cluster, controllerValues: controllerValues(cluster) });
 
     // Each game server keeps its EIP for 10 minutes after its pod is gone: a rescheduled
     // game-1 gets the same public address back, so clients reconnect to the same IP.
     const servers = new kplus.StatefulSet(this, 'GameServers', {
-      metadata: { name: 'game' },
+      metadata: { name: 'game', namespace: 'games' },
       replicas: 3,
       containers: [{
         name: 'server',
@@ -60,7 +60,7 @@ export class GameServersChart extends Chart {
 
     // Web pods get a fresh EIP each (released with the pod) for their own egress bandwidth.
     const web = new kplus.Deployment(this, 'Web', {
-      metadata: { name: 'web' },
+      metadata: { name: 'web', namespace: 'games' },
       replicas: 2,
       containers: [{
         name: 'web',

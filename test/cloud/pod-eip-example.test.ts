@@ -1,0 +1,43 @@
+import { App, Testing } from 'cdktf';
+import { parse } from 'yaml';
+import { PodEipStack } from '../../examples/pod-eip/cloud';
+import { buildPodEipGitOpsApp, valuesFile } from '../../examples/pod-eip/workloads';
+import { ValidationReport } from '../../src';
+import { validateManifests } from '../support/k8s-schemas';
+import { conformanceErrors } from '../support/terraform-schema';
+
+describe('pod EIP example', () => {
+  test('Terraform: RAM policy on the worker role, game ports, values output, helm_release; conforms to the pinned schema', () => {
+    const stack = new PodEipStack(Testing.app() as App, 'pod-eip', { helmRelease: true });
+    const tf = JSON.parse(Testing.synth(stack, true));
+    expect(conformanceErrors(tf)).toEqual([]);
+    const [attachment] = Object.values(tf.resource.alicloud_ram_role_policy_attachment) as any[];
+    expect(attachment.role_name).toMatch(/\$\{alicloud_cs_managed_kubernetes\.[^.]+\.worker_ram_role_name\}/);
+    expect((Object.values(tf.resource.alicloud_security_group_rule) as any[]).map((r) => `${r.ip_protocol} ${r.port_range}`)).toEqual(['udp 7000/7100', 'tcp 443/443']);
+    const [release] = Object.values(tf.resource.helm_release) as any[];
+    expect(release).toMatchObject({ chart: 'ack-extend-network-controller', version: 'v0.12.2', namespace: 'kube-system' });
+    expect(parse(release.values[0])).toMatchObject({ enableControllers: ['eip'], clusterID: expect.stringMatching(/alicloud_cs_managed_kubernetes/) });
+    expect(JSON.stringify(tf)).not.toMatch(/credential|accessKey|accessSecret/i);
+    expect(ValidationReport.of(stack).warnings).toEqual([]);
+  });
+
+  test('without the opt-in the stack has no helm_release and needs no Helm provider', () => {
+    const stack = new PodEipStack(Testing.app() as App, 'pod-eip', { helmRelease: false });
+    const tf = JSON.parse(Testing.synth(stack, true));
+    expect(tf.resource.helm_release).toBeUndefined();
+    expect(tf.provider.helm).toBeUndefined();
+  });
+
+  test('Kubernetes YAML passes the upstream schemas; fixed EIPs on the StatefulSet, automatic on the Deployment; values file', () => {
+    const app = buildPodEipGitOpsApp();
+    const objects = app.charts.flatMap((c) => c.toJson());
+    expect(validateManifests(objects)).toEqual([]);
+    const sts = objects.find((o: any) => o.kind === 'StatefulSet');
+    expect(sts.spec.template.metadata.annotations['network.alibabacloud.com/pod-eip-release-strategy']).toBe('10m');
+    const deploy = objects.find((o: any) => o.kind === 'Deployment');
+    expect(deploy.spec.template.metadata.annotations).toEqual({ 'network.alibabacloud.com/pod-with-eip': 'true', 'network.alibabacloud.com/eip-bandwidth': '5' });
+    for (const w of [sts, deploy]) expect(w.spec.template.spec.readinessGates).toEqual([{ conditionType: 'k8s.aliyun.com/eip' }]);
+    expect(ValidationReport.of(app).errors).toEqual([]);
+    expect(parse(valuesFile())).toMatchObject({ clusterID: 'c4f1d3b2a9e8c7d6b5a4f3e2d1c0b9a8f', vpcID: 'vpc-bp1k2r7x9demo0vpc01', networkController: { vpcid: 'vpc-bp1k2r7x9demo0vpc01' } });
+  });
+});
