@@ -8,10 +8,10 @@ import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'cdktf';
 import * as YAML from 'yaml';
 import { KubernetesManifests, ValidationReport } from '../src';
-import { buildGitOpsApp } from './pod-networking/gitops';
-import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildPodEipCloudApp } from './pod-eip/cloud';
 import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
+import { buildGitOpsApp } from './pod-networking/gitops';
+import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -46,7 +46,10 @@ export class GameServersChart extends Chart {
         image: 'registry.example.com/games/udp-server:1.4.2',
         ports: [{ number: 7777, protocol: kplus.Protocol.UDP, name: 'game' }],
         securityContext: { user: 1000, group: 1000 },
-        resources: { cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.units(1) }, memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) } },
+        resources: {
+          cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.units(1) },
+          memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+        },
       }],
     });
     eips.addWorkload(servers, {
@@ -67,7 +70,10 @@ export class GameServersChart extends Chart {
         image: 'registry.example.com/games/lobby:2.0.1',
         ports: [{ number: 443, name: 'https' }],
         securityContext: { user: 1000, group: 1000 },
-        resources: { cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) } },
+        resources: {
+          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) },
+          memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
+        },
       }],
     });
     eips.addWorkload(web, { bandwidth: 5 });

@@ -23,7 +23,9 @@ export interface EipControllerHelmReleaseOptions {
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Creates the helm_release (chart `version` is the values' chart version). */
-export function eipControllerHelmRelease(scope: Construct, c: InputChecker, options: EipControllerHelmReleaseOptions, chartVersion: string, valuesYaml: string): TerraformResource {
+export function eipControllerHelmRelease(
+  scope: Construct, c: InputChecker, options: EipControllerHelmReleaseOptions, chartVersion: string, valuesYaml: string,
+): TerraformResource {
   c.object('helmRelease', options);
   const repository = c.string('helmRelease.repository', options.repository, { pattern: /^(https?|oci):\/\/\S+$/, expected: 'a repository URL (https:// or oci://)' });
   const namespace = c.string('helmRelease.namespace', options.namespace, { pattern: NAME, expected: 'a namespace name' });

@@ -42,7 +42,9 @@ const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * chart values) and the name to attach the policy to (a reference to the created role, so the
  * attachment waits for it).
  */
-export function eipControllerRrsaRole(scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined): { name: string; attachTo: string } {
+export function eipControllerRrsaRole(
+  scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined,
+): { name: string; attachTo: string } {
   c.object('rrsa', rrsa);
   const roleName = c.string('rrsa.roleName', rrsa.roleName, { pattern: /^[A-Za-z0-9.-]{1,64}$/, expected: 'a RAM role name (letters, digits, periods, hyphens; at most 64)' });
   const create = c.boolean('rrsa.createRole', rrsa.createRole, { optional: true }) ?? true;

@@ -132,7 +132,8 @@ export class PodEipWorkloads extends Construct {
     const root = this.node.root;
     const all = root.node.findAll().filter(PodEipWorkloads.isPodEipWorkloads);
     const namespaces = namespaceLabels(root);
-    const findings: Finding[] = this.workloads.flatMap((w) => checkEipWorkload(workloadModel(w.workload, ctx.customStatefulWorkloadKinds, namespaces), w.options, ctx));
+    const findings: Finding[] = this.workloads.flatMap((w) =>
+      checkEipWorkload(workloadModel(w.workload, ctx.customStatefulWorkloadKinds, namespaces), w.options, ctx));
     if (all[0] === this) {
       findings.push(...checkExistingEipReuse(all.flatMap((p) => p._existingIds())));
       const impls = [...new Set(all.map((p) => p.implementation))];

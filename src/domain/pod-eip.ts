@@ -2,7 +2,7 @@ import { RULES } from './catalog';
 import { EipAnnotationPrefix, EipInstanceChargeType, EipInternetChargeType, EipIsp, PodEipImplementation } from './eip-enums';
 import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
-import { Finding } from './rules';
+import { Finding, RuleDefinition } from './rules';
 import { isUnresolved, known } from './tokens';
 import { atLeast, parseTerwayVersion } from './versions';
 
@@ -177,7 +177,7 @@ export function checkEipWorkload(workload: EipWorkloadModel, options: EipOptions
   const stateful = isStateful(workload, ctx.customStatefulWorkloadKinds);
   if (fixed && !legacy && !stateful) {
     findings.push(violation(RULES.EIP_FIXED_NEEDS_STATEFUL, `${at}: releaseStrategy ${JSON.stringify(strategy)} keeps the EIP for a pod name, but ${workload.kind} pods get new names.`,
-      `Use a StatefulSet (or a bare pod, or add the kind to customStatefulWorkloadKinds), or leave releaseStrategy at Follow.`));
+      'Use a StatefulSet (or a bare pod, or add the kind to customStatefulWorkloadKinds), or leave releaseStrategy at Follow.'));
   }
 
   if (options.existingEipId !== undefined) {
@@ -258,7 +258,9 @@ export function isStateful(workload: Pick<EipWorkloadModel, 'kind' | 'ownerKinds
   return workload.ownerKinds.every((k) => k === 'StatefulSet' || customKinds.includes(k));
 }
 
-function checkMember(findings: Finding[], at: string, property: string, value: string | undefined, allowed: ReadonlyArray<string>, rule: typeof RULES.EIP_ISP): void {
+function checkMember(
+  findings: Finding[], at: string, property: string, value: string | undefined, allowed: ReadonlyArray<string>, rule: RuleDefinition,
+): void {
   if (value === undefined || isUnresolved(value) || allowed.includes(value)) return;
   findings.push(violation(rule, `${at}: ${property} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}.`,
     `Use one of ${allowed.join(', ')}.`));

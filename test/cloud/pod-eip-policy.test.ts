@@ -5,8 +5,8 @@ import {
   ACK_MANAGED_NETWORK_ROLE, Acknowledgements, alicloud, BusinessPortProtocol, PodEipImplementation, PodEipPolicy, PodEipPolicyProps,
   RuleCatalog, ValidationReport,
 } from '../../src';
-import { conformanceErrors } from '../support/terraform-schema';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { conformanceErrors } from '../support/terraform-schema';
 
 /** The documented action sets, copied from "Associate an exclusive EIP with a pod" (Configure RAM permissions). */
 const DOCUMENTED_ACK_EXTEND = [
@@ -22,8 +22,11 @@ const DOCUMENTED_LEGACY = [
 const CONTROLLER = { chartVersion: 'v0.12.2', regionId: 'cn-hangzhou' };
 const PORTS = [{ protocol: BusinessPortProtocol.UDP, portRange: '7000/7100', sourceCidrIp: '0.0.0.0/0' }];
 const EXISTING = {
-  clusterId: 'c0123456789abcdef0123456789abcdef', vpcId: 'vpc-bp1abc000000', workerRamRoleName: 'KubernetesWorkerRole-abc',
-  securityGroupId: 'sg-bp1abc000000', terwayVersion: 'v1.6.4',
+  clusterId: 'c0123456789abcdef0123456789abcdef',
+  vpcId: 'vpc-bp1abc000000',
+  workerRamRoleName: 'KubernetesWorkerRole-abc',
+  securityGroupId: 'sg-bp1abc000000',
+  terwayVersion: 'v1.6.4',
 };
 
 function standalone(props: PodEipPolicyProps): { stack: TerraformStack; policy: PodEipPolicy } {
@@ -72,7 +75,8 @@ describe('PodEipPolicy RAM', () => {
 
   test('legacy Terway on an ACK dedicated or pre-June-2020 cluster also attaches AliyunCSManagedNetworkRole', () => {
     for (const flag of [{ dedicatedCluster: true }, { createdBeforeJune2020: true }]) {
-      const { stack, policy } = standalone({ implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, ...flag }, businessPorts: PORTS });
+      const legacy = { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, ...flag }, businessPorts: PORTS };
+      const { stack, policy } = standalone(legacy);
       const roles = (Object.values(synthJson(stack).resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name);
       expect(roles.sort()).toEqual([ACK_MANAGED_NETWORK_ROLE, 'KubernetesWorkerRole-abc']);
       expect(policy.attachedRoleNames).toEqual(['KubernetesWorkerRole-abc', ACK_MANAGED_NETWORK_ROLE]);
@@ -83,7 +87,9 @@ describe('PodEipPolicy RAM', () => {
 
   test('with RRSA the policy goes to a created RRSA role with an OIDC trust policy; the worker role gets nothing', () => {
     const { stack, policy } = standalone({
-      clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS,
+      clusterInfo: EXISTING,
+      controller: CONTROLLER,
+      businessPorts: PORTS,
       rrsa: { roleName: 'eip-controller', accountId: '1234567890', oidcIssuerUrl: 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123' },
     });
     const json = synthJson(stack);
@@ -93,7 +99,8 @@ describe('PodEipPolicy RAM', () => {
     expect(JSON.parse(role.assume_role_policy_document)).toEqual({
       Version: '1',
       Statement: [{
-        Action: 'sts:AssumeRole', Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
         Principal: { Federated: [`acs:ram::1234567890:oidc-provider/ack-rrsa-${EXISTING.clusterId}`] },
         Condition: { StringEquals: { 'oidc:aud': 'sts.aliyuncs.com', 'oidc:iss': 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123', 'oidc:sub': 'system:serviceaccount:kube-system:ack-extend-network-controller' } },
       }],
@@ -118,14 +125,18 @@ describe('PodEipPolicy RAM', () => {
 
   test('values: both VPC keys, no credential, as a Terraform output and an opt-in helm_release', () => {
     const { stack, policy } = standalone({
-      clusterInfo: EXISTING, businessPorts: PORTS,
+      clusterInfo: EXISTING,
+      businessPorts: PORTS,
       controller: { ...CONTROLLER, customStatefulWorkloadKinds: ['GameServerSet'], maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5 },
       helmRelease: { repository: 'oci://registry.example.com/charts', namespace: 'kube-system' },
     });
     const json = synthJson(stack);
     const values = parse(policy.controllerValuesYaml);
     expect(values).toEqual({
-      clusterID: EXISTING.clusterId, regionID: 'cn-hangzhou', vpcID: EXISTING.vpcId, enableControllers: ['eip'],
+      clusterID: EXISTING.clusterId,
+      regionID: 'cn-hangzhou',
+      vpcID: EXISTING.vpcId,
+      enableControllers: ['eip'],
       customStatefulWorkloadKinds: ['GameServerSet'],
       networkController: { vpcid: EXISTING.vpcId, eipController: { maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5, customStatefulWorkloadKinds: ['GameServerSet'] } },
     });

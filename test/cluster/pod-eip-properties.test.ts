@@ -1,6 +1,6 @@
-import { App, TerraformStack, Testing as TfTesting } from 'cdktf';
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
+import { App, TerraformStack, Testing as TfTesting } from 'cdktf';
 import * as fc from 'fast-check';
 import {
   alicloud, BusinessPortProtocol, EipAnnotationPrefix, EipControllerValues, EipInstanceChargeType, EipInternetChargeType, EipIsp, EniConfig,
@@ -65,7 +65,9 @@ describe('pod EIP properties', () => {
       let eips: PodEipWorkloads;
       try {
         eips = new PodEipWorkloads(c, 'Eips', {
-          implementation: s.implementation, annotationPrefix: s.prefix, cluster: { terwayVersion: s.terwayVersion },
+          implementation: s.implementation,
+          annotationPrefix: s.prefix,
+          cluster: { terwayVersion: s.terwayVersion },
           controllerValues: s.implementation === PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER
             ? new EipControllerValues({ chartVersion: 'v0.12.2', clusterId: 'c1', regionId: 'cn-hangzhou', vpcId: 'vpc-bp1x' }) : undefined,
         });

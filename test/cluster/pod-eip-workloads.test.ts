@@ -49,12 +49,16 @@ describe('PodEipWorkloads rendering', () => {
     eips.addWorkload(pod, { existingEipId: 'eip-bp1abc0001', readinessGate: true });
     expect(() => eips.addWorkload(pod, {})).toThrow(/test\/Solo already has EIP options/);
     const raw = new ApiObject(c, 'RawDeploy', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'raw' },
       spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { containers: [{ name: 'a', image: 'nginx' }], readinessGates: [{ conditionType: 'other' }, { conditionType: 'k8s.aliyun.com/eip' }] } } },
     });
     eips.addWorkload(raw, { readinessGate: true });
     const custom = new ApiObject(c, 'Servers', {
-      apiVersion: 'game.example.com/v1', kind: 'GameServerSet', metadata: { name: 'servers' },
+      apiVersion: 'game.example.com/v1',
+      kind: 'GameServerSet',
+      metadata: { name: 'servers' },
       spec: { replicas: 3, template: { spec: { containers: [{ name: 'g', image: 'game' }] } } },
     });
     eips.addWorkload(custom, { releaseStrategy: 'Never' });
@@ -115,7 +119,7 @@ const CASES: Array<[string, Setup, RegExp]> = [
   ['TW-EIP-012', add(ack, dep, { internetChargeType: 'PayByHour' as EipInternetChargeType }), /internetChargeType "PayByHour" is not one of PayByTraffic, PayByBandwidth/],
   ['TW-EIP-013', add(ack, dep, { instanceChargeType: 'PrePaid' as any }), /instanceChargeType "PrePaid" is not one of PostPaid/],
   ['TW-EIP-014', add(ack, dep, { isp: 'BGP_Gold' as EipIsp }), /isp "BGP_Gold" is not one of BGP, BGP_PRO/],
-  ['TW-EIP-015', add(ack, dep, { tags: { team: 5 as any, '': 'x' } }), /tags "team"=number 5, ""="x" are not string pairs/],
+  ['TW-EIP-015', add(ack, dep, { tags: { 'team': 5 as any, '': 'x' } }), /tags "team"=number 5, ""="x" are not string pairs/],
   ['TW-EIP-016', add(ack, sts, { releaseStrategy: '1d' }), /releaseStrategy "1d" is neither Follow, Never nor a positive Go duration/],
   ['TW-EIP-016', add(ack, sts, { releaseStrategy: '-5m' }), /releaseStrategy "-5m"/],
   ['TW-EIP-017', (c) => { const d = rawPod(c, 'Burst', {}); d.addJsonPatch(JsonPatch.add('/spec/tolerations', [{ key: 'virtual-kubelet.io/provider', operator: 'Exists' }])); new PodEipWorkloads(c, 'Eips', ack).addWorkload(d); }, /may run on virtual nodes \(a toleration for the virtual-kubelet.io\/provider taint\)/],

@@ -6,8 +6,15 @@ const BASE: EipControllerValuesProps = { chartVersion: 'v0.12.2', clusterId: 'c1
 describe('EipControllerValues', () => {
   test('renders the documented keys, the VPC under both documented places, sorted and byte-stable', () => {
     const values = new EipControllerValues({
-      ...BASE, maxConcurrentReconciles: 1, garbageCollectionPeriodInMinutes: 1, customStatefulWorkloadKinds: ['GameServerSet'],
-      enableVirtualNode: false, enableRrsa: true, rrsaRoleName: 'eip-controller', kubeClientQps: 20.5, kubeClientBurst: 40,
+      ...BASE,
+      maxConcurrentReconciles: 1,
+      garbageCollectionPeriodInMinutes: 1,
+      customStatefulWorkloadKinds: ['GameServerSet'],
+      enableVirtualNode: false,
+      enableRrsa: true,
+      rrsaRoleName: 'eip-controller',
+      kubeClientQps: 20.5,
+      kubeClientBurst: 40,
     });
     expect(values.toYaml()).toBe([
       'clusterID: c11ba338192',
