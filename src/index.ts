@@ -16,6 +16,7 @@ export * from './cloud/node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
 export * from './cloud/pod-eip-policy';
+export * from './cloud/pod-eip-options';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';

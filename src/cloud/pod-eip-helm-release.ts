@@ -1,24 +1,7 @@
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { EipControllerHelmReleaseOptions } from './pod-eip-options';
 import { InputChecker } from '../domain/input';
-
-/**
- * Opt-in `helm_release` for users who mirror the ack-extend-network-controller chart (it is
- * installed from the ACK App Marketplace and is not in a public Helm repository).
- * Needs the optional peer dependency `@cdktf/provider-helm` and a configured `HelmProvider`.
- */
-export interface EipControllerHelmReleaseOptions {
-  /** Helm repository URL of your mirror of the chart (`repository`), e.g. an ACR Helm repository. */
-  readonly repository: string;
-  /** Namespace to install into (`namespace`); ACK installs it in kube-system. */
-  readonly namespace: string;
-  /** Chart name in the mirror (`chart`). @default ack-extend-network-controller */
-  readonly chart?: string;
-  /** Release name (`name`). @default ack-extend-network-controller */
-  readonly releaseName?: string;
-  /** The Helm provider to use (`provider`). @default - the stack's default helm provider */
-  readonly provider?: TerraformProvider;
-}
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,7 +1,8 @@
 import { TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { eipControllerHelmRelease, EipControllerHelmReleaseOptions } from './pod-eip-helm-release';
-import { eipControllerRrsaRole, EipControllerRrsaOptions } from './pod-eip-rrsa';
+import { eipControllerHelmRelease } from './pod-eip-helm-release';
+import { BusinessPort, EipControllerHelmReleaseOptions, EipControllerRrsaOptions, EipControllerSettings } from './pod-eip-options';
+import { eipControllerRrsaRole } from './pod-eip-rrsa';
 import { TerwayCluster } from './terway-cluster';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -20,40 +21,6 @@ import { SecurityGroupRule } from '../generated/alicloud/security-group-rule';
 
 /** The RAM role that ACK dedicated clusters and managed clusters created before June 2020 use for Terway. */
 export const ACK_MANAGED_NETWORK_ROLE = 'AliyunCSManagedNetworkRole';
-
-/** Settings of the ack-extend-network-controller chart (the cluster ID and VPC come from the cluster). */
-export interface EipControllerSettings {
-  /** Chart version you install, e.g. `v0.12.2` (`version` of the helm_release; version gates). */
-  readonly chartVersion: string;
-  /** `regionID`: the cluster's region, e.g. `cn-hangzhou`. */
-  readonly regionId: string;
-  /** `networkController.eipController.maxConcurrentReconciles`. @default - the chart default */
-  readonly maxConcurrentReconciles?: number;
-  /** `networkController.eipController.garbageCollectionPeriodInMinutes`. @default - the chart default */
-  readonly garbageCollectionPeriodInMinutes?: number;
-  /** `customStatefulWorkloadKinds`. @default [] */
-  readonly customStatefulWorkloadKinds?: string[];
-  /** `enableVirtualNode`. @default false */
-  readonly enableVirtualNode?: boolean;
-  /** `kubeClientQPS` (v0.12.2+). @default - the chart default */
-  readonly kubeClientQps?: number;
-  /** `kubeClientBurst` (v0.12.2+). @default - the chart default */
-  readonly kubeClientBurst?: number;
-  /** Further chart values; `credential` (AccessKeys) is refused. @default {} */
-  readonly additionalValues?: { [key: string]: any };
-}
-
-/** A port the pods serve on their EIP, opened on the node security group. */
-export interface BusinessPort {
-  /** Protocol (`ip_protocol`). */
-  readonly protocol: BusinessPortProtocol;
-  /** Port or range, `7777` or `7000/7100` (`port_range`). */
-  readonly portRange: string;
-  /** Clients allowed (`cidr_ip`), e.g. `0.0.0.0/0` for everyone. */
-  readonly sourceCidrIp: string;
-  /** Rule description (`description`). @default - generated */
-  readonly description?: string;
-}
 
 /** Properties of a {@link PodEipPolicy}. */
 export interface PodEipPolicyProps {

@@ -1,39 +1,8 @@
 import { Construct } from 'constructs';
+import { EipControllerRrsaOptions } from './pod-eip-options';
 import type { TerwayCluster } from './terway-cluster';
 import { InputChecker } from '../domain/input';
 import { RamRole } from '../generated/alicloud/ram-role';
-
-/** The RAM role ack-extend-network-controller assumes with RRSA (chart v0.10.0 or later). */
-export interface EipControllerRrsaOptions {
-  /** Name of the RAM role (`rrsaRoleName` in the chart values; `role_name`). */
-  readonly roleName: string;
-  /**
-   * Create the role with a trust policy on the cluster's OIDC provider. With false, the role
-   * must exist (its trust policy is yours to manage); the EIP policy is attached to it.
-   * @default true
-   */
-  readonly createRole?: boolean;
-  /**
-   * ARN of the cluster's RAM OIDC provider, `acs:ram::<account ID>:oidc-provider/ack-rrsa-<cluster ID>`.
-   * @default - from the TerwayCluster's `rrsa_metadata`, or built from `accountId` and the cluster ID
-   */
-  readonly oidcProviderArn?: string;
-  /** Alibaba Cloud account ID, used to build `oidcProviderArn`. @default - not needed with a TerwayCluster or oidcProviderArn */
-  readonly accountId?: string;
-  /**
-   * The cluster's OIDC issuer URL (`oidc:iss`; cluster details, Basic Information).
-   * @default - from the TerwayCluster's `rrsa_metadata`; required otherwise when the role is created
-   */
-  readonly oidcIssuerUrl?: string;
-  /** Namespace of the controller's service account (`oidc:sub`). @default kube-system */
-  readonly serviceAccountNamespace?: string;
-  /**
-   * Name of the controller's service account (`oidc:sub`); check it with
-   * `kubectl get sa -n kube-system` after installing the chart.
-   * @default ack-extend-network-controller
-   */
-  readonly serviceAccountName?: string;
-}
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
