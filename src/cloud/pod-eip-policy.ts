@@ -94,6 +94,7 @@ export class PodEipPolicy extends Construct {
   public readonly helmRelease?: TerraformResource;
 
   private readonly terwayVersion?: string;
+  private readonly rrsaCluster?: TerwayCluster;
   private readonly portFindings: Finding[] = [];
 
   constructor(scope: Construct, id: string, props: PodEipPolicyProps = {}) {
@@ -138,6 +139,7 @@ export class PodEipPolicy extends Construct {
 
     const rrsaRole = props.rrsa === undefined ? undefined : eipControllerRrsaRole(this, c, props.rrsa, props.cluster, info.clusterId);
     const rrsaRoleName = rrsaRole?.name;
+    if (rrsaRole !== undefined) this.rrsaCluster = props.cluster;
     if (rrsaRole !== undefined) {
       this.attachedRoleNames = [rrsaRole.attachTo];
     } else {
@@ -241,12 +243,17 @@ export class PodEipPolicy extends Construct {
         'Choose one implementation per cluster; migrate legacy Terway EIPs to ack-extend-network-controller.'));
     }
     if (this.helmRelease) findings.push(...secretsInRelease(this.helmRelease));
+    if (this.rrsaCluster && (this.rrsaCluster.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[this.rrsaCluster.cluster.friendlyUniqueId]?.enable_rrsa === false) {
+      findings.push(violation(RULES.EIP_RRSA_CLUSTER_DISABLED, `rrsa is set but ${this.rrsaCluster.node.path} has RRSA disabled (enable_rrsa false).`,
+        'Enable RRSA on the cluster (TerwayCluster enableRrsa, the default), or leave rrsa out so the policy goes to the worker RAM role.'));
+    }
     return findings;
   }
 }
 
 const POLICY_RULES = [
   RULES.EIP_BOTH_IMPLEMENTATIONS, RULES.EIP_LEGACY_TERWAY_VERSION, RULES.EIP_CONTROLLER_VERSION, RULES.EIP_ACCESS_KEYS, RULES.EIP_PORTS_NOT_OPEN,
+  RULES.EIP_RRSA_CLUSTER_DISABLED,
 ];
 
 /** AccessKeys added to the helm_release through escape hatches (`set`, `set_sensitive`, values). */

@@ -75,4 +75,7 @@ export const EIP_RULES = {
   EIP_RESOURCE_ID: error('TW-EIP-022',
     'EIP-related IDs must be well formed: eip-…, cbwp-…, pippool-…, rg-…',
     `${DOC_POD_EIP} (annotation table)`),
+  EIP_RRSA_CLUSTER_DISABLED: error('TW-EIP-023',
+    'The controller can use RRSA only on a cluster with RRSA enabled (it has no OIDC provider otherwise)',
+    `${DOC_POD_EIP} (enableRRSA); ACK RRSA (enable_rrsa)`),
 } as const;

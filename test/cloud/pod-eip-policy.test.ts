@@ -183,6 +183,13 @@ describe('every PodEipPolicy rule has a failing input', () => {
     expect(synthError(stack)).toMatch(/\[TW-EIP-019\] The helm_release .* sets controller AccessKeys/);
   });
 
+  test('TW-EIP-023: RRSA for the controller on a cluster with RRSA disabled', () => {
+    const { stack, cluster } = clusterStack(validProps({ enableRrsa: false }));
+    Acknowledgements.of(cluster).add('TW-SEC-002', 'test');
+    new PodEipPolicy(stack, 'PodEip', { cluster, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'eip-controller' } });
+    expect(synthError(stack)).toMatch(/\[TW-EIP-023\] rrsa is set but test\/Cluster has RRSA disabled/);
+  });
+
   test('warnings can be acknowledged', () => {
     const { stack, policy } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER });
     Acknowledgements.of(policy).add('TW-EIP-021', 'the node security group is managed by the network team');
