@@ -34,7 +34,10 @@ export interface PodEipPolicyProps {
    * @default - use cluster
    */
   readonly clusterInfo?: TerwayClusterInfo;
-  /** Name of the custom policy (`policy_name`). @default - `<construct-id>-pod-eip` */
+  /**
+   * Name of the custom policy (`policy_name`; unique in the account).
+   * @default - `<construct-id>-pod-eip-<8 characters of the construct address>`
+   */
   readonly policyName?: string;
   /**
    * ack-extend-network-controller chart settings; the values are always produced
@@ -117,8 +120,9 @@ export class PodEipPolicy extends Construct {
     i.string('terwayVersion', info.terwayVersion, { optional: true, minLength: 1 });
     i.boolean('dedicatedCluster', info.dedicatedCluster, { optional: true });
     i.boolean('createdBeforeJune2020', info.createdBeforeJune2020, { optional: true });
+    const slug = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
     const policyName = c.string('policyName', props.policyName, { optional: true, pattern: /^[A-Za-z0-9-]{1,128}$/, expected: 'a policy name (letters, digits, hyphens; at most 128)' })
-      ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-pod-eip`;
+      ?? `${slug}-pod-eip-${this.node.addr.slice(0, 8)}`;
     c.object('controller', props.controller, { optional: true });
     c.boolean('openBusinessPorts', props.openBusinessPorts, { optional: true });
     if (legacy) {
@@ -175,7 +179,7 @@ export class PodEipPolicy extends Construct {
       new TerraformOutput(this, 'ValuesOutput', {
         value: this.controllerValuesYaml,
         description: 'ack-extend-network-controller values (EIP controller; authenticates with the worker RAM role or RRSA)',
-      }).overrideLogicalId(`${policyName.replace(/-/g, '_')}_controller_values`);
+      }).overrideLogicalId(`${slug.replace(/-/g, '_')}_controller_values`);
       if (props.helmRelease !== undefined) {
         this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml);
       }

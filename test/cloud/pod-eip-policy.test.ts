@@ -143,7 +143,8 @@ describe('PodEipPolicy RAM', () => {
     const release = Object.values(json.resource.helm_release)[0] as any;
     expect(release).toMatchObject({ chart: 'ack-extend-network-controller', repository: 'oci://registry.example.com/charts', version: 'v0.12.2', namespace: 'kube-system' });
     expect(parse(release.values[0])).toEqual(values);
-    expect(Object.keys(json.output)).toContain('podeip-pod-eip_controller_values'.replace(/-/g, '_'));
+    expect(Object.keys(json.output)).toContain('podeip_controller_values');
+    expect(Object.values(json.resource.alicloud_ram_policy).map((p: any) => p.policy_name)).toEqual([expect.stringMatching(/^podeip-pod-eip-[0-9a-f]{8}$/)]);
     expect(JSON.stringify(json)).not.toMatch(/credential|accessKey|accessSecret/i);
   });
 });
