@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformResource } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { EipControllerHelmReleaseOptions } from './pod-eip-options';
 import { InputChecker } from '../domain/input';
@@ -8,6 +8,7 @@ const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Creates the helm_release (chart `version` is the values' chart version). */
 export function eipControllerHelmRelease(
   scope: Construct, c: InputChecker, options: EipControllerHelmReleaseOptions, chartVersion: string, valuesYaml: string,
+  dependsOn: ITerraformDependable[],
 ): TerraformResource {
   c.object('helmRelease', options);
   const repository = c.string('helmRelease.repository', options.repository, { pattern: /^(https?|oci):\/\/\S+$/, expected: 'a repository URL (https:// or oci://)' });
@@ -31,5 +32,6 @@ export function eipControllerHelmRelease(
     namespace,
     values: [valuesYaml],
     provider: options.provider,
+    dependsOn,
   });
 }

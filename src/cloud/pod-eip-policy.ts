@@ -151,7 +151,7 @@ export class PodEipPolicy extends Construct {
       this.attachedRoleNames = [info.workerRamRoleName];
       if (legacy && (info.dedicatedCluster === true || info.createdBeforeJune2020 === true)) this.attachedRoleNames.push(ACK_MANAGED_NETWORK_ROLE);
     }
-    this.attachedRoleNames.forEach((roleName, n) => new RamRolePolicyAttachment(this, n === 0 ? 'Attachment' : `Attachment-${roleName}`, {
+    const attachments = this.attachedRoleNames.map((roleName, n) => new RamRolePolicyAttachment(this, n === 0 ? 'Attachment' : `Attachment-${roleName}`, {
       policyName: this.policy.policyName,
       policyType: 'Custom',
       roleName,
@@ -181,7 +181,8 @@ export class PodEipPolicy extends Construct {
         description: 'ack-extend-network-controller values (EIP controller; authenticates with the worker RAM role or RRSA)',
       }).overrideLogicalId(`${slug.replace(/-/g, '_')}_controller_values`);
       if (props.helmRelease !== undefined) {
-        this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml);
+        // The controller starts allocating at once: its permissions are granted first.
+        this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml, attachments);
       }
     }
 

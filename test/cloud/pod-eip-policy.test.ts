@@ -142,6 +142,7 @@ describe('PodEipPolicy RAM', () => {
     });
     const release = Object.values(json.resource.helm_release)[0] as any;
     expect(release).toMatchObject({ chart: 'ack-extend-network-controller', repository: 'oci://registry.example.com/charts', version: 'v0.12.2', namespace: 'kube-system' });
+    expect(release.depends_on).toEqual([expect.stringMatching(/^alicloud_ram_role_policy_attachment\./)]);
     expect(parse(release.values[0])).toEqual(values);
     expect(Object.keys(json.output)).toContain('podeip_controller_values');
     expect(Object.values(json.resource.alicloud_ram_policy).map((p: any) => p.policy_name)).toEqual([expect.stringMatching(/^podeip-pod-eip-[0-9a-f]{8}$/)]);
