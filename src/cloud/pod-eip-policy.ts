@@ -248,7 +248,9 @@ export class PodEipPolicy extends Construct {
         'Choose one implementation per cluster; migrate legacy Terway EIPs to ack-extend-network-controller.'));
     }
     if (this.helmRelease) findings.push(...secretsInRelease(this.helmRelease));
-    if (this.rrsaCluster && (this.rrsaCluster.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[this.rrsaCluster.cluster.friendlyUniqueId]?.enable_rrsa === false) {
+    const rrsaCluster = this.rrsaCluster?.cluster;
+    const rendered = rrsaCluster && (rrsaCluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[rrsaCluster.friendlyUniqueId];
+    if (this.rrsaCluster && rendered?.enable_rrsa === false) {
       findings.push(violation(RULES.EIP_RRSA_CLUSTER_DISABLED, `rrsa is set but ${this.rrsaCluster.node.path} has RRSA disabled (enable_rrsa false).`,
         'Enable RRSA on the cluster (TerwayCluster enableRrsa, the default), or leave rrsa out so the policy goes to the worker RAM role.'));
     }
