@@ -87,6 +87,9 @@ describe('PodEipWorkloads rendering', () => {
     expect(web.spec.readinessGates).toBeUndefined();
     const conf = JSON.parse(rendered(c, 'ConfigMap', 'eni-config').data.eni_conf);
     expect(conf.enable_eip_pool).toBe('true');
+    const off = chart();
+    new EniConfig(off, 'EniConfig', { enableEipPool: false, allowEipRob: false, enableTrunking: false });
+    expect(JSON.parse(rendered(off, 'ConfigMap', 'eni-config').data.eni_conf)).toMatchObject({ enable_eip_pool: 'false', allow_eip_rob: 'false' });
     expect(findings(c).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
@@ -159,6 +162,7 @@ describe('PodEipWorkloads input shapes', () => {
     ['comma in protection type', add(ack, dep, { securityProtectionTypes: ['a,b'] }), /securityProtectionTypes\[0\] must be a protection level without commas/],
     ['controller values with legacy', (c) => new PodEipWorkloads(c, 'Eips', { ...LEGACY, controllerValues: VALUES }), /controllerValues belongs to ack-extend-network-controller/],
     ['not a workload', (c) => new PodEipWorkloads(c, 'Eips', ack).addWorkload(new kplus.ConfigMap(c, 'Cm')), /has no pod template/],
+    ['EniConfig string flag', (c) => new EniConfig(c, 'EniConfig', { enableEipPool: 'true' as any }), /enableEipPool must be true or false, got the string "true"/],
   ];
   test.each(cases)('%s', (_name, setup, message) => {
     expect(() => setup(chart())).toThrow(message);
