@@ -18,6 +18,7 @@ export * from './cloud/kubernetes-manifests';
 export * from './cluster/pod-networking-plane';
 export * from './cluster/eni-config';
 export * from './cluster/terraform-outputs';
+export * from './cluster/gitops-output';
 
 // Generated bindings, for composing your own stacks and charts.
 export * as alicloud from './generated/alicloud';
