@@ -1,6 +1,7 @@
-import { TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
+import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -490,8 +491,10 @@ export class TerwayCluster extends Construct {
   }
 
   private addOutputs(prefix: string): void {
-    const out = (name: string, value: unknown, description: string) => {
-      new TerraformOutput(this, `Output-${name}`, { value, description }).overrideLogicalId(`${prefix}${name}`);
+    // The whole set is reserved, written or not: TerwayClusterOutputs reads these names.
+    reserveOutputNames(this, CLUSTER_OUTPUT_NAMES.map((name) => `${prefix}${name}`));
+    const out = (name: typeof CLUSTER_OUTPUT_NAMES[number], value: unknown, description: string) => {
+      libraryOutput(this, `Output-${name}`, `${prefix}${name}`, { value, description });
     };
     out('cluster_id', this.clusterId, 'ACK cluster ID');
     out('vpc_id', this.vpcId, 'VPC ID');
@@ -551,6 +554,12 @@ interface CreatedVSwitch {
   /** Position within its zone and role. */
   readonly index: number;
 }
+
+/** Names of the outputs of a TerwayCluster (before the prefix); TerwayClusterOutputs reads them. */
+const CLUSTER_OUTPUT_NAMES = [
+  'cluster_id', 'vpc_id', 'security_group_id', 'worker_ram_role_name', 'zone_ids', 'node_vswitch_ids', 'pod_vswitch_ids',
+  'trunk_eni_enabled', 'network_policy_enabled', 'terway_version',
+] as const;
 
 const CLUSTER_RULES = [
   RULES.ACK_009, RULES.FLANNEL_POD_CIDR, RULES.KUBERNETES_VERSION, RULES.CLUSTER_DOMAIN_FORMAT, RULES.CLUSTER_DOMAIN_CUSTOM,

@@ -38,3 +38,6 @@ export function providerSource(path: string): string {
 export function providerDoc(resource: string): string {
   return `https://registry.terraform.io/providers/aliyun/alicloud/${ALICLOUD_PROVIDER_VERSION}/docs/resources/${resource}`;
 }
+
+/** Terraform "Output values": output names are unique within a module (a root module is one cdktf stack). */
+export const DOC_TERRAFORM_OUTPUTS = 'https://developer.hashicorp.com/terraform/language/values/outputs';
