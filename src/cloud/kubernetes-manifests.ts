@@ -3,6 +3,7 @@ import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { registerCredentialScan } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { ValidationReport } from '../core/validation';
 
@@ -37,6 +38,7 @@ export class KubernetesManifests extends Construct {
     super(scope, id);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    registerCredentialScan(this);
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
   }
 

@@ -1,5 +1,5 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { registerCredentialScan } from './credential-scan';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
@@ -11,7 +11,6 @@ import {
   effectiveTrunkEni, VSwitchPlan, ZonePlan,
 } from '../domain/cluster-network';
 import { IpStack, NetworkAcceleration } from '../domain/enums';
-import { violation } from '../domain/finding';
 import { Finding } from '../domain/rules';
 import { isUnresolved } from '../domain/tokens';
 import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
@@ -367,6 +366,7 @@ export class TerwayCluster extends Construct {
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    registerCredentialScan(this);
     installSynthGate(this);
     this.addOutputs(props.outputPrefix ?? '');
   }
@@ -512,7 +512,6 @@ export class TerwayCluster extends Construct {
     return [
       ...checkClusterNetwork(this.plan),
       ...checkManagedClusterConfig(this.finalClusterConfig()),
-      ...this.checkProviderCredentials(),
     ];
   }
 
@@ -529,19 +528,6 @@ export class TerwayCluster extends Construct {
       podCidr: typeof rendered.pod_cidr === 'string' ? rendered.pod_cidr : undefined,
       trunkRequested,
     };
-  }
-
-  private checkProviderCredentials(): Finding[] {
-    const stack = TerraformStack.of(this);
-    return stack.node.findAll()
-      .filter((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === 'alicloud')
-      .flatMap((provider) => {
-        const config = (provider.toTerraform() as any).provider?.alicloud?.[0] ?? {};
-        const keys = ['access_key', 'secret_key', 'security_token'].filter((k) => typeof config[k] === 'string' && config[k] !== '');
-        return keys.length === 0 ? [] : [violation(RULES.PROVIDER_ACCESS_KEYS,
-          `The alicloud provider at ${provider.node.path} sets ${keys.join(', ')}; they would be written into cdk.tf.json.`,
-          'Remove them and authenticate with ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY environment variables, a CLI profile, assume_role, or RRSA (assume_role_with_oidc).')];
-      });
   }
 }
 
@@ -568,7 +554,7 @@ const CLUSTER_RULES = [
   RULES.POD_VSWITCH_REUSES_NODE_VSWITCH, RULES.POD_IP_CAPACITY, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
   RULES.CIDR_MASK_RANGE, RULES.DUAL_STACK_VERSION, RULES.DUAL_STACK_VPC, RULES.ACCELERATION_SHARED_ONLY,
   RULES.ACCELERATION_LEGACY_IPVLAN, RULES.TRUNK_DEFAULT_ON, RULES.TRUNK_NEEDS_CONTROLPLANE, RULES.POD_VSWITCH_NO_SNAT,
-  RULES.PROVIDER_ACCESS_KEYS, RULES.RRSA_DISABLED,
+  RULES.RRSA_DISABLED,
 ];
 
 function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, index: number): VSwitchPlan {
