@@ -13,6 +13,7 @@ export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
+export * from './cloud/alicloud-schema-validation';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';

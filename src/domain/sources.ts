@@ -41,3 +41,5 @@ export function providerDoc(resource: string): string {
 
 /** Terraform "Output values": output names are unique within a module (a root module is one cdktf stack). */
 export const DOC_TERRAFORM_OUTPUTS = 'https://developer.hashicorp.com/terraform/language/values/outputs';
+/** Terraform's `providers schema -json` format: attribute types, required/optional/computed, block nesting. */
+export const TERRAFORM_SCHEMA_JSON = 'https://developer.hashicorp.com/terraform/cli/commands/providers/schema';
