@@ -1,6 +1,7 @@
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
+import * as fc from 'fast-check';
 import { KubernetesManifests } from '../../src';
 
 type Obj = { apiVersion: string; kind: string; namespace?: string; name: string };
@@ -49,5 +50,20 @@ describe('KubernetesManifests construct IDs are injective', () => {
       { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'a', name: 'c' },
       { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'a', name: 'c' },
     ])).toThrow('s/M: the Kubernetes object ConfigMap a/c is defined twice');
+  });
+
+  test('property: distinct objects (API group, kind, namespace, name) always get distinct resources', () => {
+    // Names from a small alphabet with '-', '.' and '_'-producing characters make sanitized collisions likely.
+    const part = fc.stringMatching(/^[a-z]([a-z.-]{0,3}[a-z])?$/);
+    const arbObject = fc.record({
+      apiVersion: fc.constantFrom('v1', 'apps/v1', 'network.alibabacloud.com/v1beta1', 'example.com/v1'),
+      kind: fc.constantFrom('ConfigMap', 'PodNetworking'),
+      namespace: fc.option(part, { nil: undefined }),
+      name: part,
+    });
+    const identity = (o: Obj) => JSON.stringify([o.apiVersion.split('/').slice(0, -1).join('/'), o.kind, o.namespace ?? '', o.name]);
+    fc.assert(fc.property(fc.uniqueArray(arbObject, { minLength: 1, maxLength: 5, selector: identity }), (objects) => {
+      expect(Object.keys(synthManifests(objects))).toHaveLength(objects.length);
+    }), { numRuns: 40 });
   });
 });

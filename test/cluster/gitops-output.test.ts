@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
+import * as fc from 'fast-check';
 import { buildGitOpsApp } from '../../examples/pod-networking/gitops';
 import { GitOpsOutput, PodNetworkingPlane } from '../../src';
 import { filesUnder, tmpdir } from '../support/files';
@@ -156,5 +157,34 @@ describe('GitOpsOutput', () => {
 
   test('output is deterministic', () => {
     expect(GitOpsOutput.render(buildGitOpsApp())).toEqual(GitOpsOutput.render(buildGitOpsApp()));
+  });
+
+  test('property: over any sequence of regenerations, user files stay byte-identical and only owned files change', () => {
+    const chartNames = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 });
+    const userFiles = fc.uniqueArray(fc.constantFrom('kustomization.yaml', 'README.md', 'x.k8s.yml', 'nested/a.k8s.yaml', 'e.k8s.yaml'), { maxLength: 5 });
+    const type = fc.constantFrom(YamlOutputType.FILE_PER_CHART, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE, YamlOutputType.FILE_PER_APP);
+    fc.assert(fc.property(userFiles, fc.array(fc.record({ charts: chartNames, type, broken: fc.boolean() }), { minLength: 1, maxLength: 4 }), (mine, runs) => {
+      const dir = tmpdir('gitops-prop-');
+      for (const f of mine) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), `user ${f}\n`);
+      }
+      const userBytes = snapshotOf(dir);
+      for (const run of runs) {
+        const before = snapshotOf(dir);
+        let result;
+        try {
+          result = GitOpsOutput.synth(configMapApp(run.charts, { type: run.type, broken: run.broken }), { outdir: dir });
+        } catch {
+          expect(run.broken).toBe(true);
+          expect(snapshotOf(dir)).toEqual(before);
+          continue;
+        }
+        expect(run.broken).toBe(false);
+        const now = snapshotOf(dir);
+        for (const [file, bytes] of Object.entries(userBytes)) expect(now[file]).toBe(bytes);
+        expect(Object.keys(now).sort()).toEqual([...new Set([...Object.keys(userBytes), ...result.written, OWNERSHIP])].sort());
+      }
+    }), { numRuns: 40 });
   });
 });
