@@ -163,7 +163,8 @@ describe('GitOpsOutput', () => {
     const chartNames = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 });
     const userFiles = fc.uniqueArray(fc.constantFrom('kustomization.yaml', 'README.md', 'x.k8s.yml', 'nested/a.k8s.yaml', 'e.k8s.yaml'), { maxLength: 5 });
     const type = fc.constantFrom(YamlOutputType.FILE_PER_CHART, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE, YamlOutputType.FILE_PER_APP);
-    fc.assert(fc.property(userFiles, fc.array(fc.record({ charts: chartNames, type, broken: fc.boolean() }), { minLength: 1, maxLength: 4 }), (mine, runs) => {
+    const arbRuns = fc.array(fc.record({ charts: chartNames, type, broken: fc.boolean() }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(userFiles, arbRuns, (mine, runs) => {
       const dir = tmpdir('gitops-prop-');
       for (const f of mine) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
