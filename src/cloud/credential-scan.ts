@@ -38,12 +38,16 @@ const FIX = 'Remove it: authenticate with the ALICLOUD_ACCESS_KEY/ALICLOUD_SECRE
 export function checkAppCredentials(scope: IConstruct): Finding[] {
   const root = scope.node.root;
   const findings: Finding[] = [];
-  for (const c of root.node.findAll()) {
+  const all = root.node.findAll();
+  // Constructs that deliver a cdk8s app: its charts are scanned once, not again as the rendered resources.
+  const bridges = all.filter((c) => (c as { cdk8sApp?: unknown }).cdk8sApp instanceof Cdk8sApp);
+  for (const c of all) {
     const secrets = c instanceof TerraformProvider ? providerSecrets(c) : [];
     findings.push(...secrets);
-    if (c instanceof TerraformElement && secrets.length === 0) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
-    const cdk8sApp = (c as { cdk8sApp?: unknown }).cdk8sApp;
-    if (cdk8sApp instanceof Cdk8sApp) {
+    const rendered = bridges.some((b) => b !== c && c.node.scopes.includes(b));
+    if (c instanceof TerraformElement && secrets.length === 0 && !rendered) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
+    if (bridges.includes(c)) {
+      const cdk8sApp = (c as unknown as { cdk8sApp: Cdk8sApp }).cdk8sApp;
       for (const chart of cdk8sApp.charts) findings.push(...accessKeyIds(`${c.node.path} (cdk8s ${chart.node.path})`, () => chart.toJson()));
     }
   }

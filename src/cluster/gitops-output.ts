@@ -206,7 +206,10 @@ function swapIn(outdir: string, files: RenderedManifestFile[], stale: string[]):
       mkdirFor(path.join(fresh, f.path));
       fs.writeFileSync(path.join(fresh, f.path), f.content);
     }
-    if (!fs.existsSync(outdir)) fs.mkdirSync(outdir, { recursive: true });
+    if (!fs.existsSync(outdir)) {
+      const first = fs.mkdirSync(outdir, { recursive: true });
+      if (first !== undefined) createdDirs.push(first);
+    }
     for (const rel of [...files.map((f) => f.path), ...stale]) {
       const target = path.join(outdir, rel);
       if (!fs.existsSync(target)) continue;
