@@ -3,7 +3,7 @@
  * `terraform output -json` of the cloud stack (a sample is checked in here):
  *
  *   terraform -chdir=cdktf.out/stacks/pod-networking output -json > terraform-outputs.json
- *   npx ts-node gitops.ts [output-folder]
+ *   npx ts-node --project test/tsconfig.json examples/pod-networking/gitops.ts [output-folder]   # from the repository root
  *
  * GitOpsOutput writes only the files the library owns in the folder (it keeps a
  * kustomization.yaml or README there) and keeps the previous manifests when a rule fails;
