@@ -84,9 +84,9 @@ function markDeprecated(generated: string, schema: ProviderSchemasJson): void {
   }
 }
 
-/** The annotated schema without descriptions, as a TypeScript module. */
+/** The annotated schema without descriptions (not the attributes named `description`), as a TypeScript module. */
 function schemaModule(schema: ProviderSchemasJson): string {
-  const compact = JSON.parse(JSON.stringify(schema, (key, value) => (key === 'description' || key === 'description_kind' ? undefined : value)));
+  const compact = JSON.parse(JSON.stringify(schema, (key, value) => ((key === 'description' && typeof value === 'string') || key === 'description_kind' ? undefined : value)));
   return [
     '/**',
     ' * The pinned aliyun/alicloud provider schema with the provider\'s removed arguments and simple',

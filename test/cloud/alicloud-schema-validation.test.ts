@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { buildOneDeployApp } from '../../examples/pod-networking/one-deploy';
+import { buildApp as buildClusterApp } from '../../examples/terway-cluster/main';
 import { alicloud, AlicloudSchemaValidation, ValidationReport } from '../../src';
 import { ALICLOUD_PINNED_SCHEMA } from '../../src/generated/alicloud/schema';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { tmpdir } from '../support/files';
 import { loadPinnedSchema } from '../support/terraform-schema';
 
 /** A stack with an alicloud provider, in a fresh app. */
@@ -113,6 +116,17 @@ describe('AlicloudSchemaValidation: the pinned provider schema for every aliclou
     expect(schemaFindings(off)).toEqual([]);
   });
 
+  test.each([
+    ['terway-cluster', () => buildClusterApp(tmpdir())],
+    ['pod-networking one-deploy', () => buildOneDeployApp(tmpdir())],
+  ])('the %s example has no schema finding, not even a deprecation', (_, build) => {
+    const app = build();
+    AlicloudSchemaValidation.enable(app);
+    const report = ValidationReport.of(app);
+    expect([...report.errors, ...report.warnings].filter((f) => f.ruleId.startsWith('TW-SCHEMA-'))).toEqual([]);
+    expect(report.rulesChecked).toBeGreaterThan(0);
+  });
+
   test('enable() checks its input', () => {
     expect(() => AlicloudSchemaValidation.enable(undefined as any)).toThrow(/AlicloudSchemaValidation.enable: scope must be a construct/);
     expect(() => AlicloudSchemaValidation.enable(Testing.app())).toThrow(/has no TerraformStack/);
@@ -121,8 +135,11 @@ describe('AlicloudSchemaValidation: the pinned provider schema for every aliclou
 
 describe('what ships: bindings and the runtime schema', () => {
   test('the runtime schema is the annotated pinned schema without descriptions', () => {
-    const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'description' || k === 'description_kind' ? undefined : x)));
+    const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => ((k === 'description' && typeof x === 'string') || k === 'description_kind' ? undefined : x)));
     expect(ALICLOUD_PINNED_SCHEMA).toEqual(strip(loadPinnedSchema()));
+    // Attributes named "description" are arguments, not doc text: they stay.
+    const sg = ALICLOUD_PINNED_SCHEMA.provider_schemas['registry.terraform.io/aliyun/alicloud'].resource_schemas!.alicloud_security_group;
+    expect(sg.block.attributes!.description).toEqual({ type: 'string', optional: true });
   });
 
   test('removed arguments are @deprecated in the generated bindings', () => {
