@@ -77,6 +77,9 @@ export class GitOpsOutput {
     for (const file of adopt) checkRelative(where, 'options.adoptFiles', file);
 
     const files = GitOpsOutput.render(app);
+    if (files.some((f) => f.path === OWNERSHIP_FILE)) {
+      throw new Error(`${where}: a manifest renders to ${OWNERSHIP_FILE}, the name of the ownership file; use another outputFileExtension or object name. Nothing was written.`);
+    }
     const owned = readOwnership(outdir);
     for (const file of files) {
       const target = path.join(outdir, file.path);

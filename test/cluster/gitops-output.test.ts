@@ -153,6 +153,9 @@ describe('GitOpsOutput', () => {
     expect(() => GitOpsOutput.synth(configMapApp(['a']), { outdir: dir })).toThrow(/must be a normalized relative path/);
     expect(() => GitOpsOutput.synth(configMapApp(['a']), { outdir: dir, adoptFiles: [5 as any] })).toThrow(/options\.adoptFiles\[0\] must be a string/);
     expect(() => GitOpsOutput.synth({} as any)).toThrow(/GitOpsOutput.synth: app must be a cdk8s App/);
+    const clash = new App({ outputFileExtension: '.json', yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    new ApiObject(new Chart(clash, 'c'), 'x', { apiVersion: 'v1', kind: '', metadata: { name: 'ack-terway-network' } });
+    expect(() => GitOpsOutput.synth(clash, { outdir: dir })).toThrow(/renders to \.ack-terway-network\.json, the name of the ownership file/);
   });
 
   test('output is deterministic', () => {
