@@ -94,7 +94,7 @@ function schemaModule(schema: ProviderSchemasJson): string {
     ' */',
     "import { ProviderSchemasJson } from '../../domain/terraform-schema-check';",
     '',
-    '/** @internal */',
+    '/** Not part of the public API (src/index.ts does not export this module). */',
     `export const ALICLOUD_PINNED_SCHEMA: ProviderSchemasJson = ${JSON.stringify(compact)};`,
     '',
   ].join('\n');
