@@ -7,9 +7,9 @@ import * as path from 'path';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'cdktf';
 import * as YAML from 'yaml';
-import { KubernetesManifests, ValidationReport } from '../src';
 import { buildPodEipCloudApp } from './pod-eip/cloud';
 import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
+import { GitOpsOutput, KubernetesManifests, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
@@ -47,14 +47,14 @@ function printReport(report: ValidationReport): void {
 
 function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp): void {
   const outdir = path.join(ROOT, 'examples', name, 'dist');
-  fs.rmSync(outdir, { recursive: true, force: true });
   const app = build(outdir);
   const report = ValidationReport.of(app);
   process.env.ACK_TERWAY_NETWORK_QUIET = '1'; // printed below instead
-  app.synth();
+  // Replaces only the library's files in dist/, like a GitOps user's folder.
+  const { written } = GitOpsOutput.synth(app, { outdir });
   delete process.env.ACK_TERWAY_NETWORK_QUIET;
   console.log(`\n== ${name}: Kubernetes YAML (cdk8s, GitOps path)`);
-  for (const file of fs.readdirSync(outdir).sort()) {
+  for (const file of written) {
     const docs: any[] = YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf-8')).map((d) => d.toJSON());
     console.log(`   wrote ${path.relative(process.cwd(), path.join(outdir, file))}`);
     console.log(`   objects: ${docs.map((d) => `${d.kind}/${d.metadata.name}`).join(', ')}`);

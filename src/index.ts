@@ -17,6 +17,7 @@ export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
 export * from './cloud/pod-eip-policy';
 export * from './cloud/pod-eip-options';
+export * from './cloud/alicloud-schema-validation';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';
@@ -24,6 +25,7 @@ export * from './cluster/eni-config';
 export * from './cluster/terraform-outputs';
 export * from './cluster/pod-eip-workloads';
 export * from './cluster/pod-eip-options';
+export * from './cluster/gitops-output';
 
 // Generated bindings, for composing your own stacks and charts.
 export * as alicloud from './generated/alicloud';

@@ -1,13 +1,18 @@
 /**
- * Delivery path 1, GitOps: `cdk8s synth`-style YAML with literal IDs read from the
+ * Delivery path 1, GitOps: Kubernetes YAML with literal IDs read from the
  * `terraform output -json` of the cloud stack (a sample is checked in here):
  *
  *   terraform -chdir=cdktf.out/stacks/pod-networking output -json > terraform-outputs.json
+ *   npx ts-node --project test/tsconfig.json examples/pod-networking/gitops.ts [output-folder]   # from the repository root
+ *
+ * GitOpsOutput writes only the files the library owns in the folder (it keeps a
+ * kustomization.yaml or README there) and keeps the previous manifests when a rule fails;
+ * `cdk8s synth` would delete the whole folder first.
  */
 import * as path from 'path';
 import { App, YamlOutputType } from 'cdk8s';
 import { NetworkPlanesChart } from './planes';
-import { EniConfig, TerwayClusterOutputs } from '../../src';
+import { EniConfig, GitOpsOutput, TerwayClusterOutputs } from '../../src';
 
 /** Sample outputs file: what `terraform output -json` prints for the PlaneResourcesStack. */
 export const SAMPLE_OUTPUTS = path.join(__dirname, 'terraform-outputs.sample.json');
@@ -45,5 +50,6 @@ export function buildGitOpsApp(outdir?: string, outputsFile: string = SAMPLE_OUT
 }
 
 if (require.main === module) {
-  buildGitOpsApp().synth();
+  const result = GitOpsOutput.synth(buildGitOpsApp(), { outdir: process.argv[2] ?? path.join(__dirname, 'dist') });
+  console.log(`wrote ${result.written.join(', ')}${result.removed.length > 0 ? `; removed ${result.removed.join(', ')}` : ''}`);
 }

@@ -1,7 +1,9 @@
+import { createHash } from 'crypto';
 import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { registerCredentialScan } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { ValidationReport } from '../core/validation';
 
@@ -36,6 +38,7 @@ export class KubernetesManifests extends Construct {
     super(scope, id);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    registerCredentialScan(this);
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
   }
 
@@ -51,14 +54,37 @@ export class KubernetesManifests extends Construct {
     const report = ValidationReport.of(this.cdk8sApp);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     for (const chart of this.cdk8sApp.charts) {
       for (const obj of chart.toJson()) {
-        const id = `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
-        if (seen.has(id)) throw new Error(`${this.node.path}: two objects render as ${id}; Kubernetes object names must be unique per kind and namespace.`);
-        seen.add(id);
+        const { id, identity } = manifestId(obj);
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+          throw new Error(`${this.node.path}: ${identity === earlier ? `the Kubernetes object ${identity} is defined twice` : `${earlier} and ${identity} get the same ID ${id}`}; `
+            + 'Kubernetes object names must be unique per API group, kind and namespace.');
+        }
+        seen.set(id, identity);
         new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
       }
     }
   }
+}
+
+/**
+ * The construct ID of one object: a readable `Kind-namespace-name` (cluster-scoped objects
+ * have no namespace part) and a short hash of the object's identity (API group, kind,
+ * namespace, name), so distinct objects whose readable parts sanitize alike
+ * (`team-a/config` and `team/a-config`) get distinct IDs. The API version is left out so
+ * that moving an object to a newer version does not replace the Terraform resource.
+ */
+function manifestId(obj: any): { id: string; identity: string } {
+  const apiVersion = String(obj.apiVersion ?? '');
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const kind = String(obj.kind ?? '');
+  const namespace = obj.metadata?.namespace === undefined ? '' : String(obj.metadata.namespace);
+  const name = String(obj.metadata?.name ?? '');
+  const identity = `${group === '' ? '' : `${group}/`}${kind} ${namespace === '' ? '' : `${namespace}/`}${name}`;
+  const hash = createHash('sha256').update(JSON.stringify([group, kind, namespace, name])).digest('hex').slice(0, 8);
+  const readable = [kind, namespace, name].filter((p) => p !== '').join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+  return { id: `${readable}-${hash}`, identity };
 }

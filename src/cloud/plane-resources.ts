@@ -1,5 +1,5 @@
-import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryOutput } from './output-names';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -124,14 +124,14 @@ export class PodNetworkingPlaneResources extends Construct {
 
     const zones = [...new Set(props.vSwitches.map((v) => v.zoneId))];
     const outputName = planeName.replace(/[^A-Za-z0-9_]/g, '_');
-    new TerraformOutput(this, 'VSwitchIds', {
+    libraryOutput(this, 'VSwitchIds', `${outputName}_vswitch_ids`, {
       value: Object.fromEntries(zones.map((zone) => [zone, this.planeVSwitches.filter((v) => v.zoneId === zone).map((v) => v.vswitchId)])),
       description: `vSwitch IDs per zone of plane ${planeName}`,
-    }).overrideLogicalId(`${outputName}_vswitch_ids`);
-    new TerraformOutput(this, 'SecurityGroupIds', {
+    });
+    libraryOutput(this, 'SecurityGroupIds', `${outputName}_security_group_ids`, {
       value: this.securityGroupIds,
       description: `Security group IDs of plane ${planeName}`,
-    }).overrideLogicalId(`${outputName}_security_group_ids`);
+    });
 
     const rules = [
       RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,

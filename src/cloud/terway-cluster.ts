@@ -1,6 +1,7 @@
-import { TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { registerCredentialScan } from './credential-scan';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
+import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -10,7 +11,6 @@ import {
   effectiveTrunkEni, VSwitchPlan, ZonePlan,
 } from '../domain/cluster-network';
 import { IpStack, NetworkAcceleration } from '../domain/enums';
-import { violation } from '../domain/finding';
 import { Finding } from '../domain/rules';
 import { isUnresolved } from '../domain/tokens';
 import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
@@ -366,6 +366,7 @@ export class TerwayCluster extends Construct {
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    registerCredentialScan(this);
     installSynthGate(this);
     this.addOutputs(props.outputPrefix ?? '');
   }
@@ -490,8 +491,10 @@ export class TerwayCluster extends Construct {
   }
 
   private addOutputs(prefix: string): void {
-    const out = (name: string, value: unknown, description: string) => {
-      new TerraformOutput(this, `Output-${name}`, { value, description }).overrideLogicalId(`${prefix}${name}`);
+    // The whole set is reserved, written or not: TerwayClusterOutputs reads these names.
+    reserveOutputNames(this, CLUSTER_OUTPUT_NAMES.map((name) => `${prefix}${name}`));
+    const out = (name: typeof CLUSTER_OUTPUT_NAMES[number], value: unknown, description: string) => {
+      libraryOutput(this, `Output-${name}`, `${prefix}${name}`, { value, description });
     };
     out('cluster_id', this.clusterId, 'ACK cluster ID');
     out('vpc_id', this.vpcId, 'VPC ID');
@@ -509,7 +512,6 @@ export class TerwayCluster extends Construct {
     return [
       ...checkClusterNetwork(this.plan),
       ...checkManagedClusterConfig(this.finalClusterConfig()),
-      ...this.checkProviderCredentials(),
     ];
   }
 
@@ -527,19 +529,6 @@ export class TerwayCluster extends Construct {
       trunkRequested,
     };
   }
-
-  private checkProviderCredentials(): Finding[] {
-    const stack = TerraformStack.of(this);
-    return stack.node.findAll()
-      .filter((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === 'alicloud')
-      .flatMap((provider) => {
-        const config = (provider.toTerraform() as any).provider?.alicloud?.[0] ?? {};
-        const keys = ['access_key', 'secret_key', 'security_token'].filter((k) => typeof config[k] === 'string' && config[k] !== '');
-        return keys.length === 0 ? [] : [violation(RULES.PROVIDER_ACCESS_KEYS,
-          `The alicloud provider at ${provider.node.path} sets ${keys.join(', ')}; they would be written into cdk.tf.json.`,
-          'Remove them and authenticate with ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY environment variables, a CLI profile, assume_role, or RRSA (assume_role_with_oidc).')];
-      });
-  }
 }
 
 /** A node or pod vSwitch of the cluster, created or existing. */
@@ -552,6 +541,12 @@ interface CreatedVSwitch {
   readonly index: number;
 }
 
+/** Names of the outputs of a TerwayCluster (before the prefix); TerwayClusterOutputs reads them. */
+const CLUSTER_OUTPUT_NAMES = [
+  'cluster_id', 'vpc_id', 'security_group_id', 'worker_ram_role_name', 'zone_ids', 'node_vswitch_ids', 'pod_vswitch_ids',
+  'trunk_eni_enabled', 'network_policy_enabled', 'terway_version',
+] as const;
+
 const CLUSTER_RULES = [
   RULES.ACK_009, RULES.FLANNEL_POD_CIDR, RULES.KUBERNETES_VERSION, RULES.CLUSTER_DOMAIN_FORMAT, RULES.CLUSTER_DOMAIN_CUSTOM,
   RULES.RESOURCE_ID, RULES.CIDR_SYNTAX, RULES.SERVICE_CIDR_RANGE, RULES.SERVICE_CIDR_OVERLAP, RULES.VSWITCH_OUTSIDE_VPC,
@@ -559,7 +554,7 @@ const CLUSTER_RULES = [
   RULES.POD_VSWITCH_REUSES_NODE_VSWITCH, RULES.POD_IP_CAPACITY, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
   RULES.CIDR_MASK_RANGE, RULES.DUAL_STACK_VERSION, RULES.DUAL_STACK_VPC, RULES.ACCELERATION_SHARED_ONLY,
   RULES.ACCELERATION_LEGACY_IPVLAN, RULES.TRUNK_DEFAULT_ON, RULES.TRUNK_NEEDS_CONTROLPLANE, RULES.POD_VSWITCH_NO_SNAT,
-  RULES.PROVIDER_ACCESS_KEYS, RULES.RRSA_DISABLED,
+  RULES.RRSA_DISABLED,
 ];
 
 function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, index: number): VSwitchPlan {

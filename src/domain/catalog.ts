@@ -1,4 +1,5 @@
 import { EIP_RULES } from './catalog-eip';
+import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { RuleDefinition } from './rules';
 
@@ -191,6 +192,7 @@ export const RULES = {
     'eni_conf should list the pod vSwitches per zone (vswitches); without them Terway takes pod IPs from each node\'s own vSwitch',
     `${FACTS} §2.2 (vswitches fallback); ${SEED_009} (pod vSwitches)`),
   ...EIP_RULES,
+  ...FILES_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */

@@ -38,3 +38,8 @@ export function providerSource(path: string): string {
 export function providerDoc(resource: string): string {
   return `https://registry.terraform.io/providers/aliyun/alicloud/${ALICLOUD_PROVIDER_VERSION}/docs/resources/${resource}`;
 }
+
+/** Terraform "Output values": output names are unique within a module (a root module is one cdktf stack). */
+export const DOC_TERRAFORM_OUTPUTS = 'https://developer.hashicorp.com/terraform/language/values/outputs';
+/** Terraform's `providers schema -json` format: attribute types, required/optional/computed, block nesting. */
+export const TERRAFORM_SCHEMA_JSON = 'https://developer.hashicorp.com/terraform/cli/commands/providers/schema';

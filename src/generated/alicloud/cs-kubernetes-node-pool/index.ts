@@ -18,6 +18,8 @@ export interface CsKubernetesNodePoolConfig extends cdktf.TerraformMetaArguments
   readonly autoRenewPeriod?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#cis_enabled CsKubernetesNodePool#cis_enabled}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly cisEnabled?: boolean | cdktf.IResolvable;
   /**
@@ -113,10 +115,14 @@ export interface CsKubernetesNodePoolConfig extends cdktf.TerraformMetaArguments
   readonly multiAzPolicy?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#name CsKubernetesNodePool#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#node_count CsKubernetesNodePool#node_count}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly nodeCount?: number;
   /**
@@ -149,6 +155,8 @@ export interface CsKubernetesNodePoolConfig extends cdktf.TerraformMetaArguments
   readonly periodUnit?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#platform CsKubernetesNodePool#platform}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly platform?: string;
   /**
@@ -181,6 +189,8 @@ export interface CsKubernetesNodePoolConfig extends cdktf.TerraformMetaArguments
   readonly scalingPolicy?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#security_group_id CsKubernetesNodePool#security_group_id}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly securityGroupId?: string;
   /**
@@ -341,6 +351,8 @@ export interface CsKubernetesNodePoolConfig extends cdktf.TerraformMetaArguments
   * rollout_policy block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool#rollout_policy CsKubernetesNodePool#rollout_policy}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'rollout_policy' has been removed from provider version 1.184.0. Please use new field 'rolling_policy' instead it to ensure the config takes effect
   */
   readonly rolloutPolicy?: CsKubernetesNodePoolRolloutPolicy;
   /**

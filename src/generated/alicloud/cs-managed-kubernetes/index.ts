@@ -14,18 +14,26 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly apiAudiences?: string[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#availability_zone CsManagedKubernetes#availability_zone}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'availability_zone' has been removed from provider version 1.212.0.
   */
   readonly availabilityZone?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#client_cert CsManagedKubernetes#client_cert}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly clientCert?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#client_key CsManagedKubernetes#client_key}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly clientKey?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#cluster_ca_cert CsManagedKubernetes#cluster_ca_cert}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly clusterCaCert?: string;
   /**
@@ -36,6 +44,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly clusterDomain?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#cluster_network_type CsManagedKubernetes#cluster_network_type}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'cluster_network_type' has been removed from provider version 1.75.0. New field 'addons' replaces it.
   */
   readonly clusterNetworkType?: string;
   /**
@@ -56,6 +66,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly controlPlaneLogTtl?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#cpu_policy CsManagedKubernetes#cpu_policy}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'cpu_policy' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'cpu_policy' to replace it
   */
   readonly cpuPolicy?: string;
   /**
@@ -76,6 +88,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly enableRrsa?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#enable_ssh CsManagedKubernetes#enable_ssh}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'enable_ssh' has been removed from provider version 1.212.0.
   */
   readonly enableSsh?: boolean | cdktf.IResolvable;
   /**
@@ -86,10 +100,14 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly encryptionProviderKey?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#exclude_autoscaler_nodes CsManagedKubernetes#exclude_autoscaler_nodes}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'exclude_autoscaler_nodes' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes
   */
   readonly excludeAutoscalerNodes?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#force_update CsManagedKubernetes#force_update}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'force_update' has been removed from provider version 1.75.0.
   */
   readonly forceUpdate?: boolean | cdktf.IResolvable;
   /**
@@ -101,10 +119,14 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly id?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#image_id CsManagedKubernetes#image_id}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'image_id' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'image_id' to replace it
   */
   readonly imageId?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#install_cloud_monitor CsManagedKubernetes#install_cloud_monitor}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'install_cloud_monitor' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'install_cloud_monitor' to replace it
   */
   readonly installCloudMonitor?: boolean | cdktf.IResolvable;
   /**
@@ -117,22 +139,32 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly isEnterpriseSecurityGroup?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#key_name CsManagedKubernetes#key_name}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'key_name' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'key_name' to replace it
   */
   readonly keyName?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#kms_encrypted_password CsManagedKubernetes#kms_encrypted_password}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'kms_encrypted_password' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'kms_encrypted_password' to replace it
   */
   readonly kmsEncryptedPassword?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#kms_encryption_context CsManagedKubernetes#kms_encryption_context}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'kms_encryption_context' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'kms_encryption_context' to replace it
   */
   readonly kmsEncryptionContext?: { [key: string]: string };
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#kube_config CsManagedKubernetes#kube_config}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'kube_config' has been removed from provider version 1.212.0. Please use the attribute 'output_file' of new DataSource 'alicloud_cs_cluster_credential' to replace it
   */
   readonly kubeConfig?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#load_balancer_spec CsManagedKubernetes#load_balancer_spec}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly loadBalancerSpec?: string;
   /**
@@ -153,22 +185,32 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly nodeCidrMask?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#node_name_mode CsManagedKubernetes#node_name_mode}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'node_name_mode' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'node_name_mode' to replace it.
   */
   readonly nodeNameMode?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#node_port_range CsManagedKubernetes#node_port_range}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'node_port_range' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes.
   */
   readonly nodePortRange?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#os_type CsManagedKubernetes#os_type}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'os_type' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes.
   */
   readonly osType?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#password CsManagedKubernetes#password}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'password' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'password' to replace it
   */
   readonly password?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#platform CsManagedKubernetes#platform}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'platform' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'platform' to replace it.
   */
   readonly platform?: string;
   /**
@@ -189,6 +231,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly proxyMode?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#rds_instances CsManagedKubernetes#rds_instances}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'rds_instances' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'rds_instances' to replace it.
   */
   readonly rdsInstances?: string[];
   /**
@@ -201,6 +245,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly retainResources?: string[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#runtime CsManagedKubernetes#runtime}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'runtime' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'runtime_name' and 'runtime_version' to replace it.
   */
   readonly runtime?: { [key: string]: string };
   /**
@@ -237,6 +283,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly userCa?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#user_data CsManagedKubernetes#user_data}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'user_data' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'user_data' to replace it.
   */
   readonly userData?: string;
   /**
@@ -249,66 +297,98 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   readonly vswitchIds?: string[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_auto_renew CsManagedKubernetes#worker_auto_renew}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_auto_renew' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'auto_renew' to replace it
   */
   readonly workerAutoRenew?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_auto_renew_period CsManagedKubernetes#worker_auto_renew_period}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_auto_renew_period' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'auto_renew_period' to replace it
   */
   readonly workerAutoRenewPeriod?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_data_disk_category CsManagedKubernetes#worker_data_disk_category}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_data_disk_category' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'data_disks.category' to replace it
   */
   readonly workerDataDiskCategory?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_data_disk_size CsManagedKubernetes#worker_data_disk_size}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_data_disk_size' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'data_disks.size' to replace it
   */
   readonly workerDataDiskSize?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_disk_category CsManagedKubernetes#worker_disk_category}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_disk_category' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'system_disk_category' to replace it.
   */
   readonly workerDiskCategory?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_disk_performance_level CsManagedKubernetes#worker_disk_performance_level}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_disk_performance_level' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'system_disk_performance_level' to replace it
   */
   readonly workerDiskPerformanceLevel?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_disk_size CsManagedKubernetes#worker_disk_size}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_disk_size' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'system_disk_size' to replace it.
   */
   readonly workerDiskSize?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_disk_snapshot_policy_id CsManagedKubernetes#worker_disk_snapshot_policy_id}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_disk_snapshot_policy_id' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'system_disk_snapshot_policy_id' to replace it
   */
   readonly workerDiskSnapshotPolicyId?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_instance_charge_type CsManagedKubernetes#worker_instance_charge_type}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_instance_charge_type' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'instance_charge_type' to replace it
   */
   readonly workerInstanceChargeType?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_instance_type CsManagedKubernetes#worker_instance_type}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_instance_type' has been removed from provider version 1.75.0. New field 'worker_instance_types' replaces it.
   */
   readonly workerInstanceType?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_instance_types CsManagedKubernetes#worker_instance_types}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_instance_types' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'instance_types' to replace it.
   */
   readonly workerInstanceTypes?: string[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_number CsManagedKubernetes#worker_number}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_number' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes., by using field 'desired_size' to replace it.
   */
   readonly workerNumber?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_numbers CsManagedKubernetes#worker_numbers}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_numbers' has been removed from provider version 1.75.0. New field 'worker_number' replaces it.
   */
   readonly workerNumbers?: number[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_period CsManagedKubernetes#worker_period}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_period' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'period' to replace it
   */
   readonly workerPeriod?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_period_unit CsManagedKubernetes#worker_period_unit}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_period_unit' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'period_unit' to replace it
   */
   readonly workerPeriodUnit?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_vswitch_ids CsManagedKubernetes#worker_vswitch_ids}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly workerVswitchIds?: string[];
   /**
@@ -349,6 +429,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   * log_config block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#log_config CsManagedKubernetes#log_config}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'log_config' has been removed from provider version 1.75.0. New field 'addons' replaces it.
   */
   readonly logConfig?: CsManagedKubernetesLogConfig;
   /**
@@ -367,6 +449,8 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   * taints block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#taints CsManagedKubernetes#taints}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'taints' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'taints' to replace it.
   */
   readonly taints?: CsManagedKubernetesTaints[] | cdktf.IResolvable;
   /**
@@ -385,12 +469,16 @@ export interface CsManagedKubernetesConfig extends cdktf.TerraformMetaArguments 
   * worker_data_disks block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_data_disks CsManagedKubernetes#worker_data_disks}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_data_disks' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes, by using field 'data_disks' to replace it
   */
   readonly workerDataDisks?: CsManagedKubernetesWorkerDataDisks[] | cdktf.IResolvable;
   /**
   * worker_nodes block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes#worker_nodes CsManagedKubernetes#worker_nodes}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field 'worker_nodes' has been removed from provider version 1.212.0. Please use resource 'alicloud_cs_kubernetes_node_pool' to manage cluster nodes.
   */
   readonly workerNodes?: CsManagedKubernetesWorkerNodes[] | cdktf.IResolvable;
 }

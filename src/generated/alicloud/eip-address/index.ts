@@ -49,6 +49,8 @@ export interface EipAddressConfig extends cdktf.TerraformMetaArguments {
   readonly id?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/eip_address#instance_charge_type EipAddress#instance_charge_type}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly instanceChargeType?: string;
   /**
@@ -77,6 +79,8 @@ export interface EipAddressConfig extends cdktf.TerraformMetaArguments {
   readonly mode?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/eip_address#name EipAddress#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**

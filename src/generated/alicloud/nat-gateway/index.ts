@@ -45,6 +45,8 @@ export interface NatGatewayConfig extends cdktf.TerraformMetaArguments {
   readonly id?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway#instance_charge_type NatGateway#instance_charge_type}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly instanceChargeType?: string;
   /**
@@ -53,6 +55,8 @@ export interface NatGatewayConfig extends cdktf.TerraformMetaArguments {
   readonly internetChargeType?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway#name NatGateway#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**
@@ -81,6 +85,8 @@ export interface NatGatewayConfig extends cdktf.TerraformMetaArguments {
   readonly privateLinkEnabled?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway#spec NatGateway#spec}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field `spec` has been removed from provider version 1.121.0. New field `specification` instead.
   */
   readonly spec?: string;
   /**
@@ -109,6 +115,8 @@ export interface NatGatewayConfig extends cdktf.TerraformMetaArguments {
   * bandwidth_packages block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway#bandwidth_packages NatGateway#bandwidth_packages}
+  *
+  * @deprecated Removed from the aliyun/alicloud provider; Terraform rejects it. Field `bandwidth_packages` has been removed from provider version 1.121.0.
   */
   readonly bandwidthPackages?: NatGatewayBandwidthPackages[] | cdktf.IResolvable;
   /**

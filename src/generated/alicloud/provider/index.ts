@@ -56,10 +56,14 @@ export interface AlicloudProviderConfig {
   readonly ecsRoleName?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#fc AlicloudProvider#fc}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly fc?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#log_endpoint AlicloudProvider#log_endpoint}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly logEndpoint?: string;
   /**
@@ -70,10 +74,14 @@ export interface AlicloudProviderConfig {
   readonly maxRetryTimeout?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#mns_endpoint AlicloudProvider#mns_endpoint}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly mnsEndpoint?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#ots_instance_name AlicloudProvider#ots_instance_name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly otsInstanceName?: string;
   /**

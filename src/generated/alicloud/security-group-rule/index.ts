@@ -57,6 +57,8 @@ export interface SecurityGroupRuleConfig extends cdktf.TerraformMetaArguments {
   readonly securityGroupId: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule#source_group_owner_account SecurityGroupRule#source_group_owner_account}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly sourceGroupOwnerAccount?: string;
   /**

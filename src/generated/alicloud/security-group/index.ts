@@ -21,6 +21,8 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
   readonly id?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group#inner_access SecurityGroup#inner_access}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly innerAccess?: boolean | cdktf.IResolvable;
   /**
@@ -29,6 +31,8 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
   readonly innerAccessPolicy?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group#name SecurityGroup#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**

@@ -14,6 +14,8 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
   readonly cidrBlock?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#classic_link_enabled Vpc#classic_link_enabled}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly classicLinkEnabled?: boolean | cdktf.IResolvable;
   /**
@@ -53,10 +55,14 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
   readonly ipv4IpamPoolId?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#ipv6_cidr_block Vpc#ipv6_cidr_block}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly ipv6CidrBlock?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#ipv6_isp Vpc#ipv6_isp}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly ipv6Isp?: string;
   /**
@@ -65,6 +71,8 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
   readonly isDefault?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#name Vpc#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**
@@ -73,10 +81,14 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
   readonly resourceGroupId?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#secondary_cidr_blocks Vpc#secondary_cidr_blocks}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly secondaryCidrBlocks?: string[];
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc#secondary_cidr_mask Vpc#secondary_cidr_mask}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly secondaryCidrMask?: number;
   /**

@@ -10,6 +10,8 @@ import * as cdktf from 'cdktf';
 export interface VswitchConfig extends cdktf.TerraformMetaArguments {
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch#availability_zone Vswitch#availability_zone}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly availabilityZone?: string;
   /**
@@ -41,6 +43,8 @@ export interface VswitchConfig extends cdktf.TerraformMetaArguments {
   readonly isDefault?: boolean | cdktf.IResolvable;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch#name Vswitch#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**

@@ -1,0 +1,68 @@
+import { TerraformOutput, TerraformOutputConfig, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { registerRuleCheck } from '../core/validation';
+import { FILES_RULES } from '../domain/catalog-files';
+import { violation } from '../domain/finding';
+import { Finding } from '../domain/rules';
+
+const OWNER = Symbol.for('ack-terway-network.output-owner');
+const CLAIMS = Symbol.for('ack-terway-network.output-claims');
+
+type Owned = TerraformOutput & { [OWNER]?: IConstruct };
+type Claimant = IConstruct & { [CLAIMS]?: Set<string> };
+
+/**
+ * Creates a Terraform output named exactly `name` for a library construct and registers
+ * the stack-wide name check (TW-OUT-001) on `owner`.
+ * @internal
+ */
+export function libraryOutput(owner: IConstruct, id: string, name: string, config: TerraformOutputConfig): TerraformOutput {
+  const output = new TerraformOutput(owner, id, config) as Owned;
+  output.overrideLogicalId(name);
+  output[OWNER] = owner;
+  reserveOutputNames(owner, [name]);
+  return output;
+}
+
+/**
+ * Reserves output names for `owner` even when it does not write them (a TerwayCluster's
+ * whole output set, which TerwayClusterOutputs reads by name).
+ * @internal
+ */
+export function reserveOutputNames(owner: IConstruct, names: string[]): void {
+  const claimant = owner as Claimant;
+  if (!claimant[CLAIMS]) {
+    claimant[CLAIMS] = new Set();
+    registerRuleCheck(owner, [FILES_RULES.OUTPUT_NAME_COLLISION], () => outputNameCollisions(owner));
+  }
+  for (const name of names) claimant[CLAIMS]!.add(name);
+}
+
+/**
+ * The names `owner` claims that another library construct in the same stack claims too
+ * (reported on the later of the two), or that an output of the user's takes.
+ */
+function outputNameCollisions(owner: IConstruct): Finding[] {
+  const mine = (owner as Claimant)[CLAIMS] ?? new Set<string>();
+  const constructs = TerraformStack.of(owner).node.findAll();
+  const clashes = new Map<IConstruct, string[]>();
+  const add = (other: IConstruct, name: string) => clashes.set(other, [...(clashes.get(other) ?? []), name]);
+  const ownIndex = constructs.indexOf(owner);
+  constructs.forEach((other, index) => {
+    if (other === owner) return;
+    const theirs = (other as Claimant)[CLAIMS];
+    if (theirs && index < ownIndex) {
+      for (const name of mine) if (theirs.has(name)) add(other, name);
+    } else if (other instanceof TerraformOutput && (other as Owned)[OWNER] === undefined && mine.has(other.friendlyUniqueId)) {
+      add(other, other.friendlyUniqueId);
+    }
+  });
+  return [...clashes].map(([other, names]) => {
+    const kind = (other as Claimant)[CLAIMS] ? 'the library construct' : 'the TerraformOutput';
+    return violation(FILES_RULES.OUTPUT_NAME_COLLISION,
+      `Output name${names.length > 1 ? 's' : ''} ${names.sort().join(', ')} of ${owner.node.path} ${names.length > 1 ? 'are' : 'is'} also claimed by ${kind} ${other.node.path}; `
+      + 'cdktf would merge the two into one output and TerwayClusterOutputs would read one construct\'s IDs as the other\'s.',
+      'Give every TerwayCluster in a stack its own outputPrefix, and every plane a planeName whose output name (characters other than '
+      + 'A-Z, a-z, 0-9 and _ become _) differs from other planes\' and from the cluster outputs (e.g. not "pod" or "node"); rename your own outputs.');
+  });
+}
