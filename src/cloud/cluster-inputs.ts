@@ -103,3 +103,9 @@ export function checkNodePoolOptions(where: string, props: unknown): void {
   root.string('systemDiskCategory', p.systemDiskCategory, { optional: true });
   root.integer('systemDiskSize', p.systemDiskSize, { optional: true, min: 1 });
 }
+
+/** Whether `x` is a TerwayCluster, by shape (so modules the cluster imports need not import it back). */
+export function isTerwayCluster(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && typeof (x as { _registerExclusiveEniNodePool?: unknown })._registerExclusiveEniNodePool === 'function'
+    && Array.isArray((x as { zoneVSwitchIds?: unknown }).zoneVSwitchIds);
+}

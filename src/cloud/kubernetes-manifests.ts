@@ -4,6 +4,7 @@ import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { escapeLiterals } from './escape-literals';
 import { ValidationReport } from '../core/validation';
+import { checkInputs, describeValue } from '../domain/input';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {
@@ -34,6 +35,10 @@ export class KubernetesManifests extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
+    const check = checkInputs(this.node.path);
+    const p = check.object('props', props);
+    if (!isCdk8sApp(p.cdk8sApp)) check.fail('cdk8sApp', `must be a cdk8s App, got ${describeValue(p.cdk8sApp)}.`);
+    if ((p.provider as { terraformResourceType?: unknown } | undefined)?.terraformResourceType !== 'kubernetes') check.fail('provider', `must be a KubernetesProvider (@cdktf/provider-kubernetes), got ${describeValue(p.provider)}.`);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
@@ -61,4 +66,9 @@ export class KubernetesManifests extends Construct {
       }
     }
   }
+}
+
+/** A cdk8s App, by shape (a second copy of cdk8s in node_modules would defeat instanceof). */
+function isCdk8sApp(x: unknown): x is Cdk8sApp {
+  return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkNodePoolOptions } from './cluster-inputs';
+import { checkNodePoolOptions, isTerwayCluster } from './cluster-inputs';
 import { TerwayCluster } from './terway-cluster';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
@@ -109,8 +109,3 @@ export class TerwayNodePool extends Construct {
   }
 }
 
-/** Whether `x` is a TerwayCluster (checked by shape: this module only imports the class as a type). */
-function isTerwayCluster(x: unknown): x is TerwayCluster {
-  return typeof x === 'object' && x !== null && typeof (x as TerwayCluster)._registerExclusiveEniNodePool === 'function'
-    && Array.isArray((x as TerwayCluster).zoneVSwitchIds);
-}
