@@ -102,7 +102,8 @@ export class TerwayNodePool extends Construct {
     this.nodePoolId = this.nodePool.id;
 
     const dualStack = cluster.ipStack === IpStack.DUAL;
-    registerRuleCheck(this, [RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE, RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT], () => [
+    const rules = [RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE, RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT];
+    registerRuleCheck(this, rules, () => [
       ...checkNodePool({ name: props.nodePoolName, instanceTypes: props.instanceTypes, exclusiveEni, dualStack }),
       ...checkNodePoolValues({ name: props.nodePoolName, systemDiskCategory: props.systemDiskCategory ?? 'cloud_essd', labels, taints }),
     ]);

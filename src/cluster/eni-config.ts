@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { installWarningPrinter } from './warnings';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
-import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
 import { renderEniConf } from '../domain/eni-config';
+import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
 
 /** Properties of an {@link EniConfig}. */
 export interface EniConfigProps {

@@ -14,7 +14,7 @@ const UNIT_NS: Record<string, bigint> = {
 };
 
 /** Go's largest duration, 2562047h47m16.854775807s (math.MaxInt64 nanoseconds). */
-export const GO_MAX_DURATION_NS = (1n << 63n) - 1n;
+export const GO_MAX_DURATION_NS = 2n ** 63n - 1n;
 
 /** Milliseconds of a Go duration string, or undefined when Go would reject it (including overflow). */
 export function parseGoDuration(text: string): number | undefined {

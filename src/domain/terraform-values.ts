@@ -95,7 +95,8 @@ export function checkNodePoolValues(plan: NodePoolValuesPlan): Finding[] {
       `Use one of ${SYSTEM_DISK_CATEGORIES.join(', ')} (case-sensitive), e.g. cloud_essd.`));
   }
   for (const [key, value] of Object.entries(plan.labels)) {
-    const problem = (known(key) === undefined ? undefined : labelKeyProblem(key)) ?? (known(value) === undefined ? undefined : labelValueProblem(value));
+    const problem = (known(key) === undefined ? undefined : labelKeyProblem(key))
+      ?? (known(value) === undefined ? undefined : labelValueProblem(value));
     if (problem) {
       out.push(violation(RULES.NODE_LABEL_SYNTAX, `Node pool ${plan.name}: ${problem}.`,
         'Use a qualified name ([DNS prefix/]name of up to 63 letters, digits, "-", "_", ".") as the key and up to 63 such characters as the value.'));

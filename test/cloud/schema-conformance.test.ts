@@ -60,7 +60,9 @@ const VARIANTS: { readonly [name: string]: Variant } = {
     },
     nodePools: [WORKERS],
     // Nothing billable is created in a VPC the user brought without being asked.
-    expectTypes: { alicloud_vpc: false, alicloud_vswitch: false, alicloud_nat_gateway: false, alicloud_eip_address: false, alicloud_snat_entry: false },
+    expectTypes: {
+      alicloud_vpc: false, alicloud_vswitch: false, alicloud_nat_gateway: false, alicloud_eip_address: false, alicloud_snat_entry: false,
+    },
   },
   'existing VPC, NAT gateway asked for': {
     props: {

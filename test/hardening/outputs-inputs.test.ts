@@ -46,7 +46,7 @@ test.each([
   [{ pod_vswitch_ids: { 'cn-hangzhou-h': ['null'] } }, /"null" is not a vSwitch ID/],
   [{ pod_vswitch_ids: { 'cn-hangzhou-h': ['[object Object]'] } }, /"\[object Object\]" is not a vSwitch ID/],
   [{ pod_vswitch_ids: { 'cn-hangzhou-h': [{}] } }, /pod_vswitch_ids\.cn-hangzhou-h is not a list of strings/],
-  [{ node_vswitch_ids: { 'cn-hangzhou-h': ['vsw-bp1node0000001'], pod: ['vsw-bp1node0000009'] } }, /node_vswitch_ids has zone pod, which is not in zone_ids/],
+  [{ node_vswitch_ids: { 'cn-hangzhou-h': ['vsw-bp1node0000001'], 'pod': ['vsw-bp1node0000009'] } }, /node_vswitch_ids has zone pod, which is not in zone_ids/],
   [{ trunk_eni_enabled: 'yes' }, /trunk_eni_enabled is not a JSON boolean .*got "yes"/],
   [{ trunk_eni_enabled: 'true' }, /trunk_eni_enabled is not a JSON boolean/],
   [{ terway_version: 5 }, /terway_version is not a string: got 5/],

@@ -129,7 +129,8 @@ const POOL_PATHS: Path[] = [['nodePoolName'], ['instanceTypes'], ['instanceTypes
 const POOL_VALID = fc.constantFrom<unknown>('cloud_auto', 'cloud_essd', 'NoExecute', 'PreferNoSchedule', 40, 0, 3, ['cn-hangzhou-h'], ['ecs.g7.large'], 'ecs.t6-c1m1.large');
 
 const RESOURCES_BASE = {
-  planeName: 'db', vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.128.0/19' }],
+  planeName: 'db',
+  vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.128.0/19' }],
   ingressRules: [{ protocol: 'tcp', portRange: '5432/5432', sourceCidr: '192.168.0.0/16' }],
 };
 const RESOURCES_PATHS: Path[] = [['planeName'], ['vSwitches'], ['vSwitches', 0], ['vSwitches', 0, 'zoneId'], ['vSwitches', 0, 'cidrBlock'],
@@ -240,8 +241,8 @@ describe('every public entry point: clear error, rule error or valid output', ()
 
   test('TerwayClusterOutputs.fromJson + clusterInfo, fed to a plane (300 runs)', () => {
     const count = tally();
-    const text = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: WEIRD });
-    fc.assert(fc.property(mutations(OUTPUTS_PATHS, OUTPUTS_VALID), text, (changes, rawText) => {
+    const raw = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: WEIRD });
+    fc.assert(fc.property(mutations(OUTPUTS_PATHS, OUTPUTS_VALID), raw, (changes, rawText) => {
       let info;
       try {
         const text = rawText === null ? JSON.stringify(mutate(OUTPUTS_BASE, changes)) : rawText;
