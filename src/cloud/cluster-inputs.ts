@@ -1,5 +1,6 @@
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs, InputChecker } from '../domain/input';
+import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
 
 /**
  * Shape checks of TerwayCluster and TerwayNodePool props: types, enum members, finite
@@ -26,7 +27,7 @@ export function checkClusterProps(where: string, props: unknown): void {
   root.array('zones', p.zones, { minLength: 1 }).forEach((zone, i) => {
     const z = root.object(`zones[${i}]`, zone);
     const at = root.at(`zones[${i}]`);
-    at.string('zoneId', z.zoneId, { minLength: 1 });
+    at.string('zoneId', z.zoneId, { pattern: ZONE_ID, expected: ZONE_ID_EXPECTED });
     for (const role of ['nodeVSwitches', 'podVSwitches']) {
       at.array(role, z[role]).forEach((spec, j) => checkVSwitchSpec(at, `${role}[${j}]`, spec));
     }

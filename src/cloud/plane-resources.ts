@@ -11,6 +11,7 @@ import { violation } from '../domain/finding';
 import { checkInputs, describeValue } from '../domain/input';
 import { Finding } from '../domain/rules';
 import { ALL_PORTS, checkIngressRules } from '../domain/security-group-rules';
+import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
 import { SecurityGroup } from '../generated/alicloud/security-group';
 import { SecurityGroupRule } from '../generated/alicloud/security-group-rule';
 import { Vswitch } from '../generated/alicloud/vswitch';
@@ -161,7 +162,7 @@ function checkPlaneResourcesProps(where: string, props: unknown): void {
   root.array('vSwitches', p.vSwitches).forEach((v, i) => {
     const spec = root.object(`vSwitches[${i}]`, v);
     const at = root.at(`vSwitches[${i}]`);
-    at.string('zoneId', spec.zoneId, { minLength: 1 });
+    at.string('zoneId', spec.zoneId, { pattern: ZONE_ID, expected: ZONE_ID_EXPECTED });
     at.string('cidrBlock', spec.cidrBlock, { minLength: 1 });
   });
   root.array('ingressRules', p.ingressRules, { optional: true })?.forEach((r, i) => {

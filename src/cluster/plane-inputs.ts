@@ -1,5 +1,6 @@
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
+import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
 
 /**
  * Shape checks of PodNetworkingPlane props: types, enum members and required fields,
@@ -22,7 +23,7 @@ export function checkPlaneProps(where: string, props: unknown): void {
     const vsw = root.object(`vSwitches[${i}]`, v);
     const at = root.at(`vSwitches[${i}]`);
     at.string('vswitchId', vsw.vswitchId);
-    at.string('zoneId', vsw.zoneId, { optional: true, minLength: 1 });
+    at.string('zoneId', vsw.zoneId, { optional: true, pattern: ZONE_ID, expected: ZONE_ID_EXPECTED });
   });
   root.enumValue('vSwitchSelectionPolicy', p.vSwitchSelectionPolicy, VSwitchSelectionPolicy, { optional: true });
   root.enumValue('eniType', p.eniType, EniType, { optional: true });
@@ -53,7 +54,7 @@ export function checkClusterInfo(root: InputChecker, property: string, value: un
   at.array('zones', info.zones, { optional: true })?.forEach((z, i) => {
     const zone = at.object(`zones[${i}]`, z);
     const zat = at.at(`zones[${i}]`);
-    zat.string('zoneId', zone.zoneId, { minLength: 1 });
+    zat.string('zoneId', zone.zoneId, { pattern: ZONE_ID, expected: ZONE_ID_EXPECTED });
     zat.stringArray('nodeVSwitchIds', zone.nodeVSwitchIds);
     zat.stringArray('podVSwitchIds', zone.podVSwitchIds);
   });

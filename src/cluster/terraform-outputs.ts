@@ -2,12 +2,11 @@ import * as fs from 'fs';
 import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { resourceIdProblem, ResourceIdKind } from '../domain/ids';
 import { checkInputs, describeValue, InputError, isPlainObject } from '../domain/input';
+import { ZONE_ID } from '../domain/terraform-values';
 import { parseTerwayVersion } from '../domain/versions';
 
 /** ACK cluster IDs: `c` followed by lowercase letters and digits (32 hex digits today). */
 const CLUSTER_ID = /^c[a-z0-9]{8,64}$/;
-/** Zone IDs: the region ID and a zone suffix, e.g. `cn-hangzhou-h`, `ap-southeast-1a`. */
-const ZONE_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 /**
  * Reads the `terraform output -json` of a stack with a TerwayCluster (and plane

@@ -6,6 +6,11 @@ import { Finding } from './rules';
 import { known } from './tokens';
 import { parseTerwayVersion } from './versions';
 
+/** Zone IDs: a region ID and a zone suffix, e.g. `cn-hangzhou-h`, `ap-southeast-1a`. */
+export const ZONE_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+/** How {@link ZONE_ID} reads in messages. */
+export const ZONE_ID_EXPECTED = 'a zone ID such as cn-hangzhou-h (lowercase letters, digits and hyphens)';
+
 /** What the Terraform value rules of a cluster look at; strings may be unresolved tokens. */
 export interface ClusterValuesPlan {
   readonly clusterName: string;

@@ -53,6 +53,7 @@ describe('wrong JavaScript types are refused, never read as "on"', () => {
     refused({ ...validProps(), zones: 'cn-hangzhou-h' }, /zones must be an array, got the string "cn-hangzhou-h"/);
     refused({ ...validProps(), zones: [] }, /zones must have at least 1 entry, got 0/);
     refused({ ...validProps(), vpc: {} }, /vpc needs either cidrBlock .* or vpcId/);
+    refused({ ...validProps(), zones: [{ zoneId: 'Hangzhou H', nodeVSwitches: [], podVSwitches: [] }] }, /zones\[0\]\.zoneId must be a zone ID such as cn-hangzhou-h/);
     refused({ ...validProps(), zones: [{ zoneId: 'cn-hangzhou-h', nodeVSwitches: [{}], podVSwitches: [] }] }, /zones\[0\]\.nodeVSwitches\[0\] needs cidrBlock .* or vswitchId/);
     refused({ ...validProps(), zones: [{ zoneId: 'cn-hangzhou-h', nodeVSwitches: [{ cidrBlock: null }], podVSwitches: [] }] }, /zones\[0\]\.nodeVSwitches\[0\]\.cidrBlock is null/);
     refused({ ...validProps(), additionalAddons: [{ name: 'csi-plugin', disabled: 'true' }] }, /additionalAddons\[0\]\.disabled must be true or false/);
