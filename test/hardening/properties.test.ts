@@ -10,11 +10,12 @@
  * Never a raw TypeError/RangeError. fast-check prints the seed and path of a failing case; rerun
  * one with FC_SEED=<seed>.
  */
+import * as os from 'os';
 import { Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { LocalBackend, TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import {
-  Acknowledgements, alicloud, EniConfig, PodNetworkingPlane, PodNetworkingPlaneProps, PodNetworkingPlaneResources,
+  Acknowledgements, alicloud, EniConfig, KubernetesManifests, KubernetesManifestsProps, PodNetworkingPlane, PodNetworkingPlaneProps, PodNetworkingPlaneResources,
   PodNetworkingPlaneResourcesProps, RuleCatalog, TerwayCluster, TerwayClusterOutputs, TerwayClusterProps, TerwayNodePoolOptions, ValidationReport,
 } from '../../src';
 import { InputError } from '../../src/domain/input';
@@ -272,6 +273,34 @@ describe('every public entry point: clear error, rule error or valid output', ()
         RuleCatalog.get(ruleId as string);
       } catch (e) {
         expectCleanError(e, typeof ruleId === 'string' ? ruleId : 'RuleCatalog.get');
+      }
+    }), params(100));
+  });
+
+  test('KubernetesManifests, ValidationReport.of, Acknowledgements.of and TerwayClusterOutputs.fromFile (100 runs)', () => {
+    fc.assert(fc.property(WEIRD, WEIRD, (a, b) => {
+      const stack = new TerraformStack(Testing.app(), 'k');
+      try {
+        new KubernetesManifests(stack, 'Manifests', { cdk8sApp: a, provider: b } as unknown as KubernetesManifestsProps);
+      } catch (e) {
+        expectCleanError(e, 'k/Manifests');
+      }
+      for (const [where, call] of [['ValidationReport.of', () => ValidationReport.of(a as Chart)], ['Acknowledgements.of', () => Acknowledgements.of(a as Chart)]] as const) {
+        try {
+          call();
+        } catch (e) {
+          expectCleanError(e, where);
+        }
+      }
+      try {
+        TerwayClusterOutputs.fromFile(`${os.tmpdir()}/terway-outputs-${typeof a === 'string' ? a.replace(/[^a-z0-9]/gi, '') : 'x'}.missing`);
+      } catch (e) {
+        expectCleanError(e, os.tmpdir());
+      }
+      try {
+        TerwayClusterOutputs.fromFile(a as string);
+      } catch (e) {
+        expectCleanError(e, typeof a === 'string' && a !== '' ? a : 'TerwayClusterOutputs.fromFile');
       }
     }), params(100));
   });
