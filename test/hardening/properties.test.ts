@@ -15,7 +15,8 @@ import { Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { LocalBackend, TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import {
-  Acknowledgements, alicloud, EniConfig, KubernetesManifests, KubernetesManifestsProps, PodNetworkingPlane, PodNetworkingPlaneProps, PodNetworkingPlaneResources,
+  Acknowledgements, alicloud, EniConfig, KubernetesManifests, KubernetesManifestsProps, PodNetworkingPlane, PodNetworkingPlaneProps,
+  PodNetworkingPlaneResources,
   PodNetworkingPlaneResourcesProps, RuleCatalog, TerwayCluster, TerwayClusterOutputs, TerwayClusterProps, TerwayNodePoolOptions, ValidationReport,
 } from '../../src';
 import { InputError } from '../../src/domain/input';
