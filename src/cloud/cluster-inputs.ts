@@ -1,6 +1,7 @@
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
-import { checkInputs, InputChecker } from '../domain/input';
+import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
 import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
+import { isUnresolved } from '../domain/tokens';
 
 /**
  * Shape checks of TerwayCluster and TerwayNodePool props: types, enum members, finite
@@ -51,13 +52,26 @@ export function checkClusterProps(where: string, props: unknown): void {
     const a = root.object(`additionalAddons[${i}]`, addon);
     const at = root.at(`additionalAddons[${i}]`);
     at.string('name', a.name, { minLength: 1 });
-    at.string('config', a.config, { optional: true });
+    const config = at.string('config', a.config, { optional: true });
+    if (config !== undefined && !isUnresolved(config) && !isJsonObjectText(config)) {
+      at.fail('config', `must be a JSON object as a string (the add-on's configuration), got ${describeValue(config)}.`);
+    }
     at.string('version', a.version, { optional: true });
     at.boolean('disabled', a.disabled, { optional: true });
   });
   root.string('resourceGroupId', p.resourceGroupId, { optional: true });
   root.stringMap('tags', p.tags, { optional: true }, { minLength: 1 });
-  root.string('outputPrefix', p.outputPrefix, { optional: true });
+  // Terraform output names are identifiers: letters, digits, '_' and '-', not starting with a digit or '-'.
+  root.string('outputPrefix', p.outputPrefix, { optional: true, pattern: /^([A-Za-z_][A-Za-z0-9_-]*)?$/, expected: 'a Terraform identifier prefix such as "blue_"' });
+}
+
+/** Whether `text` parses as a JSON object. */
+export function isJsonObjectText(text: string): boolean {
+  try {
+    return isPlainObject(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 function checkVSwitchSpec(zone: InputChecker, property: string, spec: unknown): void {

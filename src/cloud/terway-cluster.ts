@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkClusterProps, checkNodePoolOptions } from './cluster-inputs';
+import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { installSynthGate } from './synth-gate';
 import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
@@ -507,6 +507,7 @@ export class TerwayCluster extends Construct {
         snatIp: this.props.natGateway?.natGatewayId === undefined ? undefined : this.props.natGateway.snatIp,
         region: this.providerRegion(),
         zoneIds: this.zoneIds,
+        resourceGroupId: this.props.resourceGroupId,
       }),
     ];
   }
@@ -529,7 +530,8 @@ export class TerwayCluster extends Construct {
     const rendered = (this.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[this.cluster.friendlyUniqueId] ?? {};
     const addons: Array<{ name: string; disabled?: boolean; config?: string }> = Array.isArray(rendered.addons) ? rendered.addons : [];
     const terway = addons.find((a) => a.name === 'terway-eniip');
-    const trunkRequested = typeof terway?.config === 'string' && !isUnresolved(terway.config) && JSON.parse(terway.config).ENITrunking === 'true';
+    const trunkRequested = typeof terway?.config === 'string' && !isUnresolved(terway.config) && isJsonObjectText(terway.config)
+      && JSON.parse(terway.config).ENITrunking === 'true';
     const podIds = rendered.pod_vswitch_ids;
     return {
       addons: addons.map((a) => ({ name: String(a.name), disabled: a.disabled === true })),

@@ -1,6 +1,7 @@
 import { RULES } from './catalog';
 import { isIpv4Address } from './cidr';
 import { violation } from './finding';
+import { resourceIdProblem, ResourceIdKind } from './ids';
 import { labelKeyProblem, labelValueProblem } from './label-selector';
 import { Finding } from './rules';
 import { known } from './tokens';
@@ -25,6 +26,8 @@ export interface ClusterValuesPlan {
   /** Region of the alicloud provider when it is a literal. */
   readonly region?: string;
   readonly zoneIds: ReadonlyArray<string>;
+  /** Resource group for the created resources, when given. */
+  readonly resourceGroupId?: string;
 }
 
 /** Values the provider rejects at plan or apply time, and placements that cannot exist. */
@@ -51,6 +54,11 @@ export function checkClusterValues(plan: ClusterValuesPlan): Finding[] {
   if (ip !== undefined && !ip.split(',').every((part) => isIpv4Address(part))) {
     out.push(violation(RULES.SNAT_IP, `natGateway.snatIp ${JSON.stringify(ip)} is not an IPv4 address (or a comma-separated list of them).`,
       'Pass the public IP of an EIP bound to the NAT gateway, e.g. "47.96.1.10".'));
+  }
+  const group = known(plan.resourceGroupId);
+  const groupProblem = group === undefined ? undefined : resourceIdProblem(ResourceIdKind.RESOURCE_GROUP, group);
+  if (groupProblem) {
+    out.push(violation(RULES.RESOURCE_ID, `Resource group: ${groupProblem}.`, 'Pass the resource group ID as the Resource Management console shows it (rg-…).'));
   }
   const region = known(plan.region);
   if (region !== undefined) {

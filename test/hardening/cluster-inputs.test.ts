@@ -57,6 +57,8 @@ describe('wrong JavaScript types are refused, never read as "on"', () => {
     refused({ ...validProps(), zones: [{ zoneId: 'cn-hangzhou-h', nodeVSwitches: [{}], podVSwitches: [] }] }, /zones\[0\]\.nodeVSwitches\[0\] needs cidrBlock .* or vswitchId/);
     refused({ ...validProps(), zones: [{ zoneId: 'cn-hangzhou-h', nodeVSwitches: [{ cidrBlock: null }], podVSwitches: [] }] }, /zones\[0\]\.nodeVSwitches\[0\]\.cidrBlock is null/);
     refused({ ...validProps(), additionalAddons: [{ name: 'csi-plugin', disabled: 'true' }] }, /additionalAddons\[0\]\.disabled must be true or false/);
+    refused({ ...validProps(), additionalAddons: [{ name: 'csi-plugin', config: 'disk=true' }] }, /additionalAddons\[0\]\.config must be a JSON object as a string/);
+    refused({ ...validProps(), outputPrefix: 'blue cluster ' }, /outputPrefix must be a Terraform identifier prefix/);
   });
 
   test('EIP bandwidth must be a positive whole number; an existing NAT gateway needs its SNAT table and IP', () => {
@@ -99,6 +101,11 @@ describe('values that reached Terraform unchecked', () => {
     expect(findingIds(validProps({ natGateway: { ...nat, snatIp: 'eip-bp1abcd1234' } })).errors).toEqual(['TW-TF-005']);
     expect(findingIds(validProps({ natGateway: { ...nat, snatIp: '300.1.1.1' } })).errors).toEqual(['TW-TF-005']);
     expect(findingIds(validProps({ natGateway: { ...nat, snatTableId: 'table-1' } })).errors).toEqual(['TW-TF-006']);
+  });
+
+  test('the resource group ID is checked like the other IDs: TW-ID-001', () => {
+    expect(findingIds(validProps({ resourceGroupId: 'default' })).errors).toEqual(['TW-ID-001']);
+    expect(findingIds(validProps({ resourceGroupId: 'rg-acfmabcd1234' })).errors).toEqual([]);
   });
 });
 
