@@ -1,4 +1,4 @@
-import { error, warning } from './rule-factory';
+import { error, warning } from './catalog-helpers';
 import {
   CHECKOV_ALI_2_3, DOC_K8S_LABEL_SYNTAX, DOC_K8S_TAINTS, DOC_NETWORK_FAQ, DOC_REGIONS_ZONES, DOC_TRUNK_PODNETWORKING, providerDoc,
   providerSource, TERWAY_RELEASES,

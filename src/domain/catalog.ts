@@ -1,5 +1,5 @@
+import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
-import { error, warning } from './rule-factory';
 import { RuleDefinition } from './rules';
 
 const SEED_009 = 'seed 000, compliance rule AlibabaCloud-ACK-009';

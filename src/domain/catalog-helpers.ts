@@ -1,11 +1,11 @@
 import { RuleDefinition, Severity } from './rules';
 
-/** An error rule (stops synthesis). Shared by every catalogue file. */
+/** A rule whose violation stops synthesis. */
 export function error(id: string, title: string, source: string): RuleDefinition {
   return { id, severity: Severity.ERROR, title, source };
 }
 
-/** A warning rule (reported; acknowledgeable with a reason). Shared by every catalogue file. */
+/** An advisory rule; its findings can be acknowledged with a reason. */
 export function warning(id: string, title: string, source: string): RuleDefinition {
   return { id, severity: Severity.WARNING, title, source };
 }
