@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { registerCredentialScan } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { ValidationReport } from '../core/validation';
+import { checkInputs, describeValue } from '../domain/input';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {
@@ -36,6 +37,10 @@ export class KubernetesManifests extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
+    const check = checkInputs(this.node.path);
+    const p = check.object('props', props);
+    if (!isCdk8sApp(p.cdk8sApp)) check.fail('cdk8sApp', `must be a cdk8s App, got ${describeValue(p.cdk8sApp)}.`);
+    if ((p.provider as { terraformResourceType?: unknown } | undefined)?.terraformResourceType !== 'kubernetes') check.fail('provider', `must be a KubernetesProvider (@cdktf/provider-kubernetes), got ${describeValue(p.provider)}.`);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
     registerCredentialScan(this);
@@ -87,4 +92,9 @@ function manifestId(obj: any): { id: string; identity: string } {
   const hash = createHash('sha256').update(JSON.stringify([group, kind, namespace, name])).digest('hex').slice(0, 8);
   const readable = [kind, namespace, name].filter((p) => p !== '').join('-').replace(/[^A-Za-z0-9_-]/g, '_');
   return { id: `${readable}-${hash}`, identity };
+}
+
+/** A cdk8s App, by shape (a second copy of cdk8s in node_modules would defeat instanceof). */
+function isCdk8sApp(x: unknown): x is Cdk8sApp {
+  return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { libraryOutput } from './output-names';
+import { isTerwayCluster } from './cluster-inputs';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -7,7 +8,10 @@ import { RULES } from '../domain/catalog';
 import { isIpv4Block, parseIpv4Cidr } from '../domain/cidr';
 import { checkPodVSwitchSize } from '../domain/cluster-network';
 import { violation } from '../domain/finding';
+import { checkInputs, describeValue } from '../domain/input';
 import { Finding } from '../domain/rules';
+import { ALL_PORTS, checkIngressRules } from '../domain/security-group-rules';
+import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
 import { SecurityGroup } from '../generated/alicloud/security-group';
 import { SecurityGroupRule } from '../generated/alicloud/security-group-rule';
 import { Vswitch } from '../generated/alicloud/vswitch';
@@ -20,13 +24,21 @@ export interface PlaneVSwitchSpec {
   readonly cidrBlock: string;
 }
 
-/** An ingress rule of the plane's security group (`alicloud_security_group_rule`). */
+/**
+ * An ingress rule of the plane's security group (`alicloud_security_group_rule`), checked
+ * at synth time as the provider checks it at create (rules TW-SG-001 to TW-SG-004).
+ * @see https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/security_group_rule
+ */
 export interface PlaneIngressRule {
-  /** `ip_protocol`: tcp, udp, icmp, gre or all. */
+  /** `ip_protocol`: tcp, udp, icmp, icmpv6, gre or all (lowercase). */
   readonly protocol: string;
-  /** `port_range`, e.g. `443/443`; `-1/-1` for all. @default -1/-1 */
+  /**
+   * `port_range`: for tcp and udp `from/to` with 1 <= from <= to <= 65535 (required),
+   * e.g. `443/443`; icmp, icmpv6, gre and all take only `-1/-1`.
+   * @default -1/-1 (valid only for icmp, icmpv6, gre and all)
+   */
   readonly portRange?: string;
-  /** `cidr_ip`: source CIDR. @default - sourceSecurityGroupId is used */
+  /** `cidr_ip`: source IPv4 CIDR block. @default - sourceSecurityGroupId is used */
   readonly sourceCidr?: string;
   /** `source_security_group_id`. @default - sourceCidr is used */
   readonly sourceSecurityGroupId?: string;
@@ -68,6 +80,7 @@ export class PodNetworkingPlaneResources extends Construct {
 
   constructor(scope: Construct, id: string, props: PodNetworkingPlaneResourcesProps) {
     super(scope, id);
+    checkPlaneResourcesProps(this.node.path, props);
     const { cluster, planeName } = props;
     const findings: Finding[] = [];
     const unknownZones = props.vSwitches.map((v) => v.zoneId).filter((z) => !cluster.zoneIds.includes(z));
@@ -105,15 +118,13 @@ export class PodNetworkingPlaneResources extends Construct {
     this.securityGroupIds = [this.securityGroup.id];
     const vpcCidr = cluster.vpcResource?.cidrBlockInput;
     const ingress = props.ingressRules ?? (vpcCidr ? [{ protocol: 'all', sourceCidr: vpcCidr, description: 'all traffic from the cluster VPC' }] : []);
+    findings.push(...checkIngressRules(`plane ${planeName} security group`, ingress));
     ingress.forEach((rule, i) => {
-      if ((rule.sourceCidr === undefined) === (rule.sourceSecurityGroupId === undefined)) {
-        throw new Error(`${this.node.path}: ingress rule #${i + 1} needs exactly one of sourceCidr and sourceSecurityGroupId.`);
-      }
       new SecurityGroupRule(this, `Ingress-${i + 1}`, {
         securityGroupId: this.securityGroup.id,
         type: 'ingress',
         ipProtocol: rule.protocol,
-        portRange: rule.portRange ?? '-1/-1',
+        portRange: rule.portRange ?? ALL_PORTS,
         cidrIp: rule.sourceCidr,
         sourceSecurityGroupId: rule.sourceSecurityGroupId,
         policy: 'accept',
@@ -135,8 +146,30 @@ export class PodNetworkingPlaneResources extends Construct {
 
     const rules = [
       RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
+      RULES.SG_RULE_PROTOCOL, RULES.SG_RULE_PORT_RANGE, RULES.SG_RULE_SOURCE, RULES.SG_RULE_OPEN_ADMIN_PORT, RULES.SG_NO_INGRESS,
     ];
     registerRuleCheck(this, rules,
       () => findings);
   }
+}
+
+/** Shape checks of PodNetworkingPlaneResources props (values are rules, see checkIngressRules). */
+function checkPlaneResourcesProps(where: string, props: unknown): void {
+  const root = checkInputs(where);
+  const p = root.object('props', props);
+  if (!isTerwayCluster(p.cluster)) root.fail('cluster', `must be a TerwayCluster, got ${describeValue(p.cluster)}.`);
+  root.string('planeName', p.planeName, { minLength: 1 });
+  root.array('vSwitches', p.vSwitches).forEach((v, i) => {
+    const spec = root.object(`vSwitches[${i}]`, v);
+    const at = root.at(`vSwitches[${i}]`);
+    at.string('zoneId', spec.zoneId, { pattern: ZONE_ID, expected: ZONE_ID_EXPECTED });
+    at.string('cidrBlock', spec.cidrBlock, { minLength: 1 });
+  });
+  root.array('ingressRules', p.ingressRules, { optional: true })?.forEach((r, i) => {
+    const rule = root.object(`ingressRules[${i}]`, r);
+    const at = root.at(`ingressRules[${i}]`);
+    at.string('protocol', rule.protocol, { minLength: 1 });
+    for (const key of ['portRange', 'sourceCidr', 'sourceSecurityGroupId', 'description']) at.string(key, rule[key], { optional: true });
+  });
+  root.boolean('internetEgress', p.internetEgress, { optional: true });
 }

@@ -1,5 +1,7 @@
+import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { registerCredentialScan } from './credential-scan';
+import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
@@ -10,8 +12,10 @@ import {
   checkClusterNetwork, checkManagedClusterConfig, ClusterNetworkPlan, DEFAULT_CLUSTER_DOMAIN, DEFAULT_SERVICE_CIDR,
   effectiveTrunkEni, VSwitchPlan, ZonePlan,
 } from '../domain/cluster-network';
-import { IpStack, NetworkAcceleration } from '../domain/enums';
+import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
+import { checkInputs } from '../domain/input';
 import { Finding } from '../domain/rules';
+import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
 import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
 import { EipAddress } from '../generated/alicloud/eip-address';
@@ -20,22 +24,6 @@ import { NatGateway } from '../generated/alicloud/nat-gateway';
 import { SnatEntry } from '../generated/alicloud/snat-entry';
 import { Vpc } from '../generated/alicloud/vpc';
 import { Vswitch } from '../generated/alicloud/vswitch';
-
-/** ACK managed cluster edition (`cluster_spec`). */
-export enum ClusterSpec {
-  /** ACK managed cluster Basic Edition. */
-  STANDARD = 'ack.standard',
-  /** ACK managed cluster Pro Edition (recommended for production). */
-  PRO = 'ack.pro.small',
-}
-
-/** kube-proxy mode (`proxy_mode`); cannot be changed after creation. */
-export enum KubeProxyMode {
-  /** IPVS (the ACK default). */
-  IPVS = 'ipvs',
-  /** iptables. */
-  IPTABLES = 'iptables',
-}
 
 /** A vSwitch to create (give `cidrBlock`) or an existing one (give `vswitchId`). */
 export interface VSwitchSpec {
@@ -95,8 +83,11 @@ export interface VpcSpec {
 export interface NatGatewaySpec {
   /**
    * Whether to provide SNAT for the vSwitches. Pods on a pod vSwitch without SNAT have
-   * no Internet access (container networking FAQ).
-   * @default true
+   * no Internet access (container networking FAQ, rule TW-NAT-001). In a VPC you bring
+   * (`vpc.vpcId`) nothing billable is created unless you ask: set `natGatewayId` (SNAT
+   * entries on your gateway) or `enabled: true` (a new NAT gateway and EIP in your VPC).
+   * @default - true for a VPC this construct creates or with `natGatewayId`; false in an existing VPC
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
    */
   readonly enabled?: boolean;
   /**
@@ -108,7 +99,7 @@ export interface NatGatewaySpec {
   readonly snatTableId?: string;
   /** Public IP (an EIP bound to the NAT gateway) used for SNAT. @default - the created EIP */
   readonly snatIp?: string;
-  /** Bandwidth of the created EIP in Mbit/s. @default 100 */
+  /** Bandwidth of the created EIP in Mbit/s (`bandwidth`), a whole number of at least 1. @default 100 */
   readonly eipBandwidth?: number;
   /** Also add SNAT entries for the node vSwitches. @default true */
   readonly snatNodeVSwitches?: boolean;
@@ -170,7 +161,10 @@ export interface TerwayClusterProps {
   readonly clusterDomain?: string;
   /** Deletion protection (`deletion_protection`). @default true */
   readonly deletionProtection?: boolean;
-  /** NAT gateway and SNAT entries for Internet egress. @default - enabled, created */
+  /**
+   * NAT gateway and SNAT entries for Internet egress.
+   * @default - created with the VPC; in an existing VPC none (new pod vSwitches then get warning TW-NAT-001)
+   */
   readonly natGateway?: NatGatewaySpec;
   /**
    * Expected number of pods in the cluster, checked against pod vSwitch capacity.
@@ -243,15 +237,10 @@ export class TerwayCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: TerwayClusterProps) {
     super(scope, id);
+    // Shape first: wrong types, out-of-enum strings and missing fields fail here, naming the property.
+    checkClusterProps(this.node.path, props);
     this.props = props;
     const tags = props.tags;
-
-    if (props.vpc.vpcId === undefined && props.vpc.cidrBlock === undefined) {
-      throw new Error(`${this.node.path}: vpc needs either cidrBlock (to create a VPC) or vpcId (to use an existing one).`);
-    }
-    if (props.zones.length === 0) {
-      throw new Error(`${this.node.path}: zones must list at least one zone with node and pod vSwitches.`);
-    }
 
     if (props.vpc.vpcId === undefined) {
       this.vpcResource = new Vpc(this, 'Vpc', {
@@ -277,9 +266,6 @@ export class TerwayCluster extends Construct {
         if (spec.vswitchId !== undefined) {
           created.push({ zoneKey, id: spec.vswitchId, role, index });
           return spec.vswitchId;
-        }
-        if (spec.cidrBlock === undefined) {
-          throw new Error(`${this.node.path}: ${role} vSwitch #${index + 1} in ${zone.zoneId} needs cidrBlock or vswitchId.`);
         }
         const vswitch = new Vswitch(this, `${role === 'node' ? 'Node' : 'Pod'}VSwitch-${zoneKey}-${index + 1}`, {
           vpcId: this.vpcId,
@@ -310,7 +296,9 @@ export class TerwayCluster extends Construct {
     this.networkPolicyEnabled = props.networkPolicy ?? true;
     this.trunkEniEnabled = effectiveTrunkEni({ trunkEni: props.trunkEni, kubernetesVersion: props.kubernetesVersion });
     const nat = props.natGateway ?? {};
-    const natEnabled = nat.enabled ?? true;
+    // Never create billable gateways in a VPC the user brought without being asked: in an
+    // existing VPC, SNAT is added only for an existing NAT gateway or with enabled: true.
+    const natEnabled = nat.enabled ?? (props.vpc.vpcId === undefined || nat.natGatewayId !== undefined);
 
     this.cluster = new CsManagedKubernetes(this, 'Cluster', {
       name: props.clusterName,
@@ -389,6 +377,8 @@ export class TerwayCluster extends Construct {
 
   /** Adds a node pool on this cluster's node vSwitches. */
   public addNodePool(id: string, options: TerwayNodePoolOptions): TerwayNodePool {
+    checkInputs(`${this.node.path}.addNodePool`).string('id', id, { minLength: 1 });
+    checkNodePoolOptions(`${this.node.path}/${id}`, options);
     return new TerwayNodePool(this, id, { ...options, cluster: this });
   }
 
@@ -483,8 +473,6 @@ export class TerwayCluster extends Construct {
       snatTableId = gateway.snatTableIds;
       snatIp = eip.ipAddress;
       dependsOn = [association];
-    } else if (snatTableId === undefined || snatIp === undefined) {
-      throw new Error(`${this.node.path}: natGateway.natGatewayId needs snatTableId and snatIp (an EIP bound to that NAT gateway).`);
     }
     this.snat = { tableId: snatTableId!, ip: snatIp!, dependsOn };
     for (const v of vswitches) this._addSnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, v.id);
@@ -512,7 +500,32 @@ export class TerwayCluster extends Construct {
     return [
       ...checkClusterNetwork(this.plan),
       ...checkManagedClusterConfig(this.finalClusterConfig()),
+      ...checkClusterValues({
+        clusterName: this.props.clusterName,
+        terwayVersion: this.props.terwayVersion,
+        vpcCreated: this.props.vpc.vpcId === undefined,
+        existingVSwitches: this.props.zones.flatMap((z) => (['node', 'pod'] as const).flatMap((role) =>
+          (role === 'node' ? z.nodeVSwitches : z.podVSwitches).flatMap((s, i) => (s.vswitchId === undefined ? [] : [`${role} vSwitch #${i + 1} in ${z.zoneId} (${s.vswitchId})`])))),
+        snatTableId: this.props.natGateway?.natGatewayId === undefined ? undefined : this.props.natGateway.snatTableId,
+        snatIp: this.props.natGateway?.natGatewayId === undefined ? undefined : this.props.natGateway.snatIp,
+        region: this.providerRegion(),
+        zoneIds: this.zoneIds,
+        resourceGroupId: this.props.resourceGroupId,
+      }),
     ];
+  }
+
+  /** Region of the stack's default alicloud provider when it is a literal. */
+  private providerRegion(): string | undefined {
+    const defaults = this.alicloudProviders().filter((p) => p.alias === undefined);
+    if (defaults.length !== 1) return undefined;
+    const region = (defaults[0].toTerraform() as any).provider?.alicloud?.[0]?.region;
+    return typeof region === 'string' ? region : undefined;
+  }
+
+  private alicloudProviders(): TerraformProvider[] {
+    return TerraformStack.of(this).node.findAll()
+      .filter((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === 'alicloud');
   }
 
   /** The cluster resource's final configuration, including escape-hatch overrides. */
@@ -520,7 +533,8 @@ export class TerwayCluster extends Construct {
     const rendered = (this.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[this.cluster.friendlyUniqueId] ?? {};
     const addons: Array<{ name: string; disabled?: boolean; config?: string }> = Array.isArray(rendered.addons) ? rendered.addons : [];
     const terway = addons.find((a) => a.name === 'terway-eniip');
-    const trunkRequested = typeof terway?.config === 'string' && !isUnresolved(terway.config) && JSON.parse(terway.config).ENITrunking === 'true';
+    const trunkRequested = typeof terway?.config === 'string' && !isUnresolved(terway.config) && isJsonObjectText(terway.config)
+      && JSON.parse(terway.config).ENITrunking === 'true';
     const podIds = rendered.pod_vswitch_ids;
     return {
       addons: addons.map((a) => ({ name: String(a.name), disabled: a.disabled === true })),
@@ -554,7 +568,8 @@ const CLUSTER_RULES = [
   RULES.POD_VSWITCH_REUSES_NODE_VSWITCH, RULES.POD_IP_CAPACITY, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
   RULES.CIDR_MASK_RANGE, RULES.DUAL_STACK_VERSION, RULES.DUAL_STACK_VPC, RULES.ACCELERATION_SHARED_ONLY,
   RULES.ACCELERATION_LEGACY_IPVLAN, RULES.TRUNK_DEFAULT_ON, RULES.TRUNK_NEEDS_CONTROLPLANE, RULES.POD_VSWITCH_NO_SNAT,
-  RULES.RRSA_DISABLED,
+  RULES.RRSA_DISABLED, RULES.CLUSTER_NAME_LENGTH, RULES.TERWAY_VERSION,
+  RULES.VSWITCH_EXISTING_IN_NEW_VPC, RULES.SNAT_TABLE_ID, RULES.SNAT_IP, RULES.ZONE_OUTSIDE_REGION,
 ];
 
 function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, index: number): VSwitchPlan {

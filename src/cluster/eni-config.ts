@@ -4,7 +4,7 @@ import { installWarningPrinter } from './warnings';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { renderEniConf } from '../domain/eni-config';
-import { checkInputs } from '../domain/input';
+import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
 
 /** Properties of an {@link EniConfig}. */
 export interface EniConfigProps {
@@ -69,6 +69,7 @@ export class EniConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: EniConfigProps = {}) {
     super(scope, id);
+    checkEniConfigProps(this.node.path, props);
     const existing = props.existingData ?? {};
     const c = checkInputs(this.node.path);
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
@@ -99,4 +100,44 @@ export class EniConfig extends Construct {
       RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES], () => findings);
     installWarningPrinter(this);
   }
+}
+
+/**
+ * Shape checks of EniConfig props. Flags must be real booleans: `'false'` or `null` would
+ * otherwise be written as the strings "false"/"null" and bypass the Trunk ENI rule.
+ */
+function checkEniConfigProps(where: string, props: unknown): void {
+  const root = checkInputs(where);
+  const p = root.object('props', props, { optional: true }) ?? {};
+  root.stringMap('existingData', p.existingData, { optional: true }, { minLength: 1 });
+  for (const flag of ['enableTrunking', 'managedCluster', 'disableNetworkPolicy', 'inClusterLoadBalance']) {
+    root.boolean(flag, p[flag], { optional: true });
+  }
+  const overrides = root.object('eniConfOverrides', p.eniConfOverrides, { optional: true });
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    // undefined leaves a key unchanged (documented); everything else must be a JSON value.
+    if (value !== undefined) checkJsonValue(root, `eniConfOverrides[${JSON.stringify(key)}]`, value, 0);
+  }
+}
+
+/** A value JSON can represent exactly: no NaN, functions, BigInt, class instances or cycles. */
+function checkJsonValue(root: InputChecker, property: string, value: unknown, depth: number): void {
+  if (depth > 32) root.fail(property, 'is nested too deeply (more than 32 levels) for an eni_conf value.');
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) root.fail(property, `must be a JSON value, got ${describeValue(value)}.`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkJsonValue(root, `${property}[${i}]`, v, depth + 1));
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) root.fail(`${property}[${JSON.stringify(k)}]`, 'is undefined; leave the key out or give a JSON value.');
+      checkJsonValue(root, `${property}[${JSON.stringify(k)}]`, v, depth + 1);
+    }
+    return;
+  }
+  root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
 }

@@ -1,6 +1,7 @@
 import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { clusterContext } from './cluster-context';
+import { checkConstructArg, checkPlaneProps } from './plane-inputs';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
 import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
@@ -9,6 +10,7 @@ import { RULES } from '../domain/catalog';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { checkPlane, checkPlaneInteractions, PlaneModel } from '../domain/pod-networking';
+import { checkTerwayVersion } from '../domain/terraform-values';
 import {
   PodNetworking, PodNetworkingSpecAllocationTypeReleaseStrategy, PodNetworkingSpecAllocationTypeType,
   PodNetworkingSpecEniOptionsEniType, PodNetworkingSpecVSwitchSelectOptionsVSwitchSelectionPolicy,
@@ -115,6 +117,7 @@ export class PodNetworkingPlane extends Construct {
 
   constructor(scope: Construct, id: string, props: PodNetworkingPlaneProps) {
     super(scope, id);
+    checkPlaneProps(this.node.path, props);
     Object.defineProperty(this, PLANE_MARK, { value: true });
     this.props = props;
     this.name = props.name ?? Names.toDnsLabel(this);
@@ -144,6 +147,7 @@ export class PodNetworkingPlane extends Construct {
 
     registerRuleCheck(this, PLANE_RULES, () => [
       ...checkPlane(this._model(), clusterContext(props.cluster)),
+      ...checkTerwayVersion(props.cluster?.terwayVersion, 'cluster.terwayVersion'),
       ...this.interactions(),
     ]);
     installWarningPrinter(this);
@@ -155,11 +159,13 @@ export class PodNetworkingPlane extends Construct {
    * a raw ApiObject of those kinds. Fails if the pod selector uses matchExpressions.
    */
   public addWorkload(workload: IConstruct): void {
+    checkConstructArg(`${this.node.path}.addWorkload`, 'workload', workload);
     addPodLabels(workload, this.requiredLabels('podSelector', workload));
   }
 
   /** Makes a namespace match the plane's `namespaceSelector.matchLabels`. */
   public addNamespace(namespace: IConstruct): void {
+    checkConstructArg(`${this.node.path}.addNamespace`, 'namespace', namespace);
     addNamespaceLabels(namespace, this.requiredLabels('namespaceSelector', namespace));
   }
 
@@ -212,6 +218,7 @@ const PLANE_RULES = [
   RULES.PLANE_ZONE_PINNING, RULES.POD_MATCHES_SEVERAL_PLANES, RULES.PLANE_SELECTORS_OVERLAP, RULES.PLANE_WITHOUT_SELECTOR,
   RULES.PLANE_NEEDS_TRUNK, RULES.TERWAY_VERSION_GATE, RULES.SAME_NODE_TRAFFIC, RULES.OLD_OR_DEDICATED_CLUSTER,
   RULES.PLANE_INVALID, RULES.FIXED_WITHOUT_RELEASE, RULES.RESOURCE_ID, RULES.SELECTORLESS_DENIED, RULES.PLANE_SELECTOR_IMPLIED,
+  RULES.TERWAY_VERSION,
 ];
 
 function selectorModel(s: LabelSelector): LabelSelectorModel {

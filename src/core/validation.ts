@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { ReportedFinding } from './reported-finding';
 import { ALL_RULES, ruleById } from '../domain/catalog';
 import { formatFinding } from '../domain/finding';
+import { checkInputs, describeValue } from '../domain/input';
 import { Finding, RuleDefinition, Severity } from '../domain/rules';
 
 interface RuleCheck {
@@ -26,6 +27,7 @@ type WithAcks = IConstruct & { [ACKS]?: Map<string, string> };
 export class Acknowledgements {
   /** The acknowledgements of `scope`. */
   public static of(scope: IConstruct): Acknowledgements {
+    checkConstruct('Acknowledgements.of', scope);
     return new Acknowledgements(scope);
   }
 
@@ -37,6 +39,9 @@ export class Acknowledgements {
    * @param reason why the warning does not apply; recorded in reports
    */
   public add(ruleId: string, reason: string): void {
+    const check = checkInputs(`${this.scope.node.path} Acknowledgements.add`);
+    check.string('ruleId', ruleId);
+    check.string('reason', reason);
     const rule = ruleById(ruleId);
     if (!rule) {
       throw new Error(`${this.scope.node.path}: cannot acknowledge unknown rule "${ruleId}". Known warnings: ${ALL_RULES.filter((r) => r.severity === Severity.WARNING).map((r) => r.id).join(', ')}.`);
@@ -53,6 +58,7 @@ export class Acknowledgements {
 
   /** The reason `ruleId` is acknowledged at this construct or an ancestor, if it is. */
   public reasonFor(ruleId: string): string | undefined {
+    checkInputs(`${this.scope.node.path} Acknowledgements.reasonFor`).string('ruleId', ruleId);
     for (const c of this.scope.node.scopes.slice().reverse()) {
       const reason = (c as WithAcks)[ACKS]?.get(ruleId);
       if (reason !== undefined) return reason;
@@ -105,6 +111,7 @@ function findingsOf(construct: IConstruct): ReportedFinding[] {
 export class ValidationReport {
   /** Evaluates all rule checks under `scope` (inclusive). */
   public static of(scope: IConstruct): ValidationReport {
+    checkConstruct('ValidationReport.of', scope);
     const constructs = scope.node.findAll().filter((c) => (c as WithChecks)[CHECKS] !== undefined);
     const findings = constructs.flatMap(findingsOf);
     const rulesChecked = constructs.reduce((n, c) => n + (c as WithChecks)[CHECKS]!.reduce((m, check) => m + check.rules.length, 0), 0);
@@ -137,5 +144,13 @@ export class ValidationReport {
     for (const f of this.warnings) lines.push(`  WARNING ${f.path}: ${f.text}`);
     for (const f of this.acknowledged) lines.push(`  ACK     ${f.path}: [${f.ruleId}] acknowledged: ${f.acknowledgedReason}`);
     return lines.join('\n');
+  }
+}
+
+/** Entry points that take a construct refuse anything else with a clear message. */
+function checkConstruct(where: string, scope: unknown): void {
+  const node = typeof scope === 'object' && scope !== null ? (scope as { node?: { path?: unknown; scopes?: unknown } }).node : undefined;
+  if (typeof node?.path !== 'string' || !Array.isArray(node.scopes)) {
+    checkInputs(where).fail('scope', `must be a construct, got ${describeValue(scope)}.`);
   }
 }

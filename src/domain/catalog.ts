@@ -1,6 +1,7 @@
 import { EIP_RULES } from './catalog-eip';
 import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
+import { INPUT_RULES } from './catalog-inputs';
 import { RuleDefinition } from './rules';
 
 const SEED_009 = 'seed 000, compliance rule AlibabaCloud-ACK-009';
@@ -193,6 +194,7 @@ export const RULES = {
     `${FACTS} §2.2 (vswitches fallback); ${SEED_009} (pod vSwitches)`),
   ...EIP_RULES,
   ...FILES_RULES,
+  ...INPUT_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */

@@ -87,3 +87,8 @@ export function findOverlaps<T>(blocks: ReadonlyArray<Tagged<T>>): Array<[Tagged
   }
   return pairs;
 }
+
+/** True for a plain IPv4 address `a.b.c.d` (each part 0–255), without a prefix. */
+export function isIpv4Address(text: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && Address4.isValid(text);
+}

@@ -288,9 +288,18 @@ function checkModes(plan: ClusterNetworkPlan): Finding[] {
     out.push(violation(RULES.TRUNK_DEFAULT_ON, `Trunk ENI is disabled for Kubernetes ${plan.kubernetesVersion}.`,
       'Remove trunkEni: false (ACK enables Trunk ENI on managed clusters from 1.31 and it cannot be turned off), or choose a version before 1.31.'));
   }
-  if (!plan.podVSwitchesHaveSnat) {
+  if (!plan.podVSwitchesHaveSnat && plan.existingVpcId === undefined) {
     out.push(violation(RULES.POD_VSWITCH_NO_SNAT, 'The pod vSwitches get no SNAT entry, so pods cannot reach the Internet.',
       'Enable natGateway (the default) so every pod vSwitch gets an SNAT entry, or add SNAT entries for the pod vSwitch CIDRs yourself and acknowledge this warning.'));
+  } else if (!plan.podVSwitchesHaveSnat) {
+    // In a VPC the user brought the library creates no NAT gateway unless asked; new pod
+    // vSwitches then have no SNAT entry anywhere (existing ones may already have one).
+    const created = plan.zones.flatMap((z) => z.podVSwitches).filter((v) => v.existingId === undefined);
+    if (created.length > 0) {
+      out.push(violation(RULES.POD_VSWITCH_NO_SNAT,
+        `The new ${created.map((v) => v.label).join(', ')} in existing VPC ${plan.existingVpcId} get no SNAT entry (no NAT gateway is created in a VPC you bring unless asked), so their pods cannot reach the Internet.`,
+        'Set natGateway.natGatewayId with snatTableId and snatIp to add SNAT entries on your NAT gateway, set natGateway.enabled: true to create an Enhanced NAT gateway and an EIP in the VPC (billable), or add the SNAT entries yourself and acknowledge this warning.'));
+    }
   }
   if (!plan.rrsaEnabled) {
     out.push(violation(RULES.RRSA_DISABLED, 'RRSA (RAM Roles for Service Accounts) is disabled.',

@@ -1,3 +1,19 @@
+/** ACK managed cluster edition (`cluster_spec`). */
+export enum ClusterSpec {
+  /** ACK managed cluster Basic Edition. */
+  STANDARD = 'ack.standard',
+  /** ACK managed cluster Pro Edition (recommended for production). */
+  PRO = 'ack.pro.small',
+}
+
+/** kube-proxy mode (`proxy_mode`); cannot be changed after creation. */
+export enum KubeProxyMode {
+  /** IPVS (the ACK default). */
+  IPVS = 'ipvs',
+  /** iptables. */
+  IPTABLES = 'iptables',
+}
+
 /** Terway network acceleration (eBPF datapath). */
 export enum NetworkAcceleration {
   /** No acceleration (veth datapath). */

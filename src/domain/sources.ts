@@ -43,3 +43,13 @@ export function providerDoc(resource: string): string {
 export const DOC_TERRAFORM_OUTPUTS = 'https://developer.hashicorp.com/terraform/language/values/outputs';
 /** Terraform's `providers schema -json` format: attribute types, required/optional/computed, block nesting. */
 export const TERRAFORM_SCHEMA_JSON = 'https://developer.hashicorp.com/terraform/cli/commands/providers/schema';
+/** "Regions and zones" (a zone ID starts with the ID of its region, e.g. cn-hangzhou-h in cn-hangzhou). */
+export const DOC_REGIONS_ZONES = 'https://www.alibabacloud.com/help/en/ecs/user-guide/regions-and-zones';
+/** Kubernetes label syntax (keys, values). */
+export const DOC_K8S_LABEL_SYNTAX = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set';
+/** Kubernetes taints and tolerations (effects NoSchedule, PreferNoSchedule, NoExecute). */
+export const DOC_K8S_TAINTS = 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/';
+/** Terway's releases (version names such as v1.16.7). */
+export const TERWAY_RELEASES = `${TERWAY_REPO}/releases`;
+/** checkov's alicloud checks CKV_ALI_2 (port 22) and CKV_ALI_3 (port 3389) open to 0.0.0.0/0. */
+export const CHECKOV_ALI_2_3 = 'checkov CKV_ALI_2 / CKV_ALI_3 (https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/resource/alicloud/SecurityGroupUnrestrictedIngress22.py, …Ingress3389.py)';

@@ -59,7 +59,18 @@ const VARIANTS: { readonly [name: string]: Variant } = {
       securityGroupId: 'sg-bp1conformance01',
     },
     nodePools: [WORKERS],
-    expectTypes: { alicloud_vpc: false, alicloud_vswitch: false, alicloud_nat_gateway: true, alicloud_snat_entry: true },
+    // Nothing billable is created in a VPC the user brought without being asked.
+    expectTypes: {
+      alicloud_vpc: false, alicloud_vswitch: false, alicloud_nat_gateway: false, alicloud_eip_address: false, alicloud_snat_entry: false,
+    },
+  },
+  'existing VPC, NAT gateway asked for': {
+    props: {
+      ...BASE,
+      vpc: { vpcId: 'vpc-bp1conformance01', cidrBlock: '192.168.0.0/16' },
+      natGateway: { enabled: true },
+    },
+    expectTypes: { alicloud_vpc: false, alicloud_vswitch: true, alicloud_nat_gateway: true, alicloud_eip_address: true, alicloud_snat_entry: true },
   },
   'dual stack': {
     props: { ...BASE, ipStack: IpStack.DUAL, vpc: { cidrBlock: '192.168.0.0/16', enableIpv6: true } },

@@ -117,7 +117,7 @@ describe('node pool rules', () => {
   test('a node pool outside the cluster zones is refused at construction', () => {
     const { cluster } = clusterStack(validProps());
     expect(() => cluster.addNodePool('Far', { nodePoolName: 'far', instanceTypes: ['ecs.g7.xlarge'], zoneIds: ['cn-beijing-a'] }))
-      .toThrow(/zones cn-beijing-a are not zones of cluster test\/Cluster/);
+      .toThrow(/zoneIds lists zones cn-beijing-a that are not zones of cluster test\/Cluster/);
   });
 });
 

@@ -17,13 +17,13 @@ describe('TerwayClusterOutputs (terraform output -json reader)', () => {
 
   test('applies the output prefix', () => {
     const text = JSON.stringify({
-      blue_cluster_id: { value: 'c1' },
-      blue_zone_ids: { value: ['z1'] },
-      blue_node_vswitch_ids: { value: { z1: ['vsw-n1'] } },
-      blue_pod_vswitch_ids: { value: { z1: ['vsw-p1'] } },
+      blue_cluster_id: { value: 'c0123456789abcdef0123456789abcdef' },
+      blue_zone_ids: { value: ['cn-hangzhou-h'] },
+      blue_node_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-bp1node0001'] } },
+      blue_pod_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-bp1pod00001'] } },
     });
     const info = TerwayClusterOutputs.fromJson(text, 'blue_').clusterInfo;
-    expect(info.zones).toEqual([{ zoneId: 'z1', nodeVSwitchIds: ['vsw-n1'], podVSwitchIds: ['vsw-p1'] }]);
+    expect(info.zones).toEqual([{ zoneId: 'cn-hangzhou-h', nodeVSwitchIds: ['vsw-bp1node0001'], podVSwitchIds: ['vsw-bp1pod00001'] }]);
     expect(info.trunkEniEnabled).toBeUndefined();
   });
 
