@@ -1,6 +1,7 @@
 import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { clusterContext } from './cluster-context';
+import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
 import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
@@ -146,6 +147,10 @@ export class PodNetworkingPlane extends Construct {
       ...checkPlane(this._model(), clusterContext(props.cluster)),
       ...this.interactions(),
     ]);
+    if (props.eniType === EniType.ENI) {
+      registerExclusiveEniPolicyCheck(this, (root) => root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model()),
+        (e) => e.plane?.name === this.name);
+    }
     installWarningPrinter(this);
   }
 
