@@ -2,6 +2,7 @@
 export * from './domain/rules';
 export * from './domain/enums';
 export * from './core/rule-catalog';
+export { EniCapacity, InstanceEniCapacity, NodeNetworkMode } from './domain/instance-types';
 
 // Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';
@@ -11,12 +12,16 @@ export { Acknowledgements, ValidationReport } from './core/validation';
 // Cloud side (cdktf).
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
+export * from './cloud/exclusive-eni-node-pool';
+export * from './cloud/fixed-vswitch-node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';
 export * from './cluster/eni-config';
+export * from './cluster/exclusive-eni-scheduling';
+export * from './cluster/fixed-vswitch-config';
 export * from './cluster/terraform-outputs';
 
 // Generated bindings, for composing your own stacks and charts.

@@ -31,12 +31,23 @@ export class KubernetesManifests extends Construct {
   /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
   public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;
+  private readonly manifests = new Map<string, manifest.Manifest>();
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
-    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
+    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this._render(); } });
+  }
+
+  /**
+   * The `kubernetes_manifest` resource of one object, rendering the charts first (so other
+   * resources can depend on it, e.g. a node pool on its per-node ConfigMap).
+   * @internal
+   */
+  public _manifestOf(kind: string, namespace: string | undefined, name: string): manifest.Manifest | undefined {
+    this._render();
+    return this.manifests.get(manifestId(kind, namespace, name));
   }
 
   private cdk8sErrors(): string[] {
@@ -45,7 +56,11 @@ export class KubernetesManifests extends Construct {
       .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
   }
 
-  private render(): void {
+  /**
+   * Turns every chart object into a kubernetes_manifest resource (once).
+   * @internal
+   */
+  public _render(): void {
     if (this.rendered) return;
     this.rendered = true;
     const report = ValidationReport.of(this.cdk8sApp);
@@ -54,11 +69,15 @@ export class KubernetesManifests extends Construct {
     const seen = new Set<string>();
     for (const chart of this.cdk8sApp.charts) {
       for (const obj of chart.toJson()) {
-        const id = `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+        const id = manifestId(obj.kind, obj.metadata?.namespace, obj.metadata?.name);
         if (seen.has(id)) throw new Error(`${this.node.path}: two objects render as ${id}; Kubernetes object names must be unique per kind and namespace.`);
         seen.add(id);
-        new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
+        this.manifests.set(id, new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) }));
       }
     }
   }
+}
+
+function manifestId(kind: string, namespace: string | undefined, name: string | undefined): string {
+  return `${kind}-${namespace ?? 'cluster'}-${name}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
