@@ -150,11 +150,13 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       .overrideLogicalId(`${outputName}_allowlist_cidrs`);
 
     if (manifests) {
+      let linked = false;
       Aspects.of(this).add({
         visit: (node: IConstruct) => {
-          if (node !== this) return;
+          if (node !== this || linked) return;
+          linked = true;
           const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
-          if (configMap) this.nodePool.dependsOn = [...new Set([...(this.nodePool.dependsOn ?? []), dependable(configMap)])];
+          if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
         },
       });
     }
