@@ -2,7 +2,8 @@
 export * from './domain/rules';
 export * from './domain/enums';
 export * from './core/rule-catalog';
-export { EniCapacity, InstanceEniCapacity, NodeNetworkMode } from './domain/instance-types';
+export * from './domain/capacity-model';
+export * from './domain/eni-capacity';
 
 // Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';

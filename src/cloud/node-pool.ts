@@ -7,7 +7,8 @@ import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
 import { formatFinding } from '../domain/finding';
 import { checkInputs, InputChecker } from '../domain/input';
-import { EXCLUSIVE_ENI_MIN_ENIS, NodeNetworkMode, SHARED_ENI_JOIN_THRESHOLD } from '../domain/instance-types';
+import { NodeNetworkMode } from '../domain/capacity-model';
+import { EXCLUSIVE_ENI_MIN_ENIS, SHARED_ENI_JOIN_THRESHOLD } from '../domain/instance-types';
 import { labelKeyProblem, labelValueProblem } from '../domain/label-selector';
 import {
   checkNodePool, dualStackParityFinding, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE, exclusiveEniCountFinding, sharedJoinFinding,

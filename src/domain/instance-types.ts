@@ -1,33 +1,5 @@
-import { DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY, terwaySource } from './sources';
-
-/**
- * ENI capacity of ECS instance types, the synth-time source of every capacity rule. The
- * authoritative numbers come from the ECS API (DescribeInstanceTypes); node pools also read
- * them at plan time through data source `alicloud_instance_types` and fail `terraform plan`
- * with the same rule text. Each row says where its numbers come from ({@link InstanceEniCapacity.source}).
- */
-export interface InstanceEniCapacity {
-  /** ENIs the instance can attach, including the primary ENI (`EniQuantity`). */
-  readonly enis: number;
-  /** Private IPv4 addresses per ENI (`EniPrivateIpAddressQuantity`). */
-  readonly ipv4PerEni: number;
-  /** IPv6 addresses per ENI (`EniIpv6AddressQuantity`). @default - unknown */
-  readonly ipv6PerEni?: number;
-  /** ENIs including trunk member ENIs (`EniTotalQuantity`). @default - unknown (no trunk data) */
-  readonly eniTotal?: number;
-  /** Where the numbers come from (a public document or source file). */
-  readonly source: string;
-}
-
-/** How pods on a node get their addresses, for {@link podsPerNode}. */
-export enum NodeNetworkMode {
-  /** Shared ENI (multi-IP): pods share secondary ENIs; (ENIs − 1) × IPv4 per ENI. */
-  SHARED = 'shared',
-  /** Exclusive ENI: one whole secondary ENI per pod; ENIs − 1. */
-  EXCLUSIVE = 'exclusive',
-  /** Trunk ENI member ENIs (PodNetworking pods on a shared-ENI node); EniTotalQuantity − EniQuantity. */
-  TRUNK = 'trunk',
-}
+import { InstanceEniCapacity, NodeNetworkMode } from './capacity-model';
+import { terwaySource } from './sources';
 
 /** ECS "Instance families" documentation, 2021 edition (public mirror of the ECS docs, commit 322eaab). */
 const ECS_FAMILIES_2021 = 'ECS instance families documentation, 2021 edition (https://github.com/AlibabaCloudDocs/ecs)';
@@ -131,33 +103,3 @@ export const SHARED_ENI_JOIN_THRESHOLD = 11;
 /** An exclusive ENI node needs at least this many ENIs ("more than six", exclusive ENI node pool doc). */
 export const EXCLUSIVE_ENI_MIN_ENIS = 7;
 
-/**
- * The ENI capacity model, for users: pods per node by instance type and mode, and the
- * bundled numbers with their sources.
- *
- * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
- */
-export class EniCapacity {
-  /**
-   * Pods per node for `instanceType` in `mode`, or undefined when the bundled table does not
-   * know the type (or, for trunk, has no trunk data for it).
-   */
-  public static podsPerNode(instanceType: string, mode: NodeNetworkMode): number | undefined {
-    return podsPerNode(instanceType, mode);
-  }
-
-  /** The bundled ENI capacity of `instanceType`, or undefined. */
-  public static of(instanceType: string): InstanceEniCapacity | undefined {
-    return instanceCapacity(instanceType);
-  }
-
-  /** Every instance type of the bundled table, sorted. */
-  public static knownInstanceTypes(): string[] {
-    return knownInstanceTypes();
-  }
-
-  /** Documents the formulas come from. */
-  public static readonly SOURCES: string[] = [DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY];
-
-  private constructor() {}
-}

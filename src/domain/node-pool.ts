@@ -1,8 +1,7 @@
+import { NodeNetworkMode } from './capacity-model';
 import { RULES } from './catalog';
 import { violation } from './finding';
-import {
-  EXCLUSIVE_ENI_MIN_ENIS, instanceCapacity, NodeNetworkMode, podCapacity, SHARED_ENI_JOIN_THRESHOLD,
-} from './instance-types';
+import { EXCLUSIVE_ENI_MIN_ENIS, instanceCapacity, podCapacity, SHARED_ENI_JOIN_THRESHOLD } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
 import { atLeast, parseTerwayVersion } from './versions';
