@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
 import { ExclusiveEniPoolInfo, NodeTaintInfo } from '../core/cluster-info';
-import { checkInputs } from '../domain/input';
 import { NodeNetworkMode } from '../domain/capacity-model';
+import { checkInputs } from '../domain/input';
 import { podsPerNode } from '../domain/instance-types';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { known } from '../domain/tokens';

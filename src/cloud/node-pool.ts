@@ -3,11 +3,11 @@ import { Construct } from 'constructs';
 import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
+import { NodeNetworkMode } from '../domain/capacity-model';
 import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
 import { formatFinding } from '../domain/finding';
 import { checkInputs, InputChecker } from '../domain/input';
-import { NodeNetworkMode } from '../domain/capacity-model';
 import { EXCLUSIVE_ENI_MIN_ENIS, SHARED_ENI_JOIN_THRESHOLD } from '../domain/instance-types';
 import { labelKeyProblem, labelValueProblem } from '../domain/label-selector';
 import {

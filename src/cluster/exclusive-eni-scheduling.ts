@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { PodNetworkingPlane, PodNetworkingPlaneProps } from './pod-networking-plane';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
+import { PodNetworkingPlane, PodNetworkingPlaneProps } from './pod-networking-plane';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { ExclusiveEniPoolInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { EniType } from '../domain/enums';
@@ -29,7 +29,7 @@ export class ExclusiveEniScheduling {
     const matching = nodePoolName === undefined ? pools : pools.filter((p) => p.nodePoolName === nodePoolName);
     if (matching.length !== 1) {
       check.fail(nodePoolName === undefined ? 'cluster.exclusiveEniNodePools' : 'nodePoolName',
-        `${nodePoolName === undefined ? 'must hold exactly one pool when nodePoolName is not given' : `matches no exclusive ENI node pool`}; pools: ${pools.map((p) => p.nodePoolName).join(', ') || 'none'}.`);
+        `${nodePoolName === undefined ? 'must hold exactly one pool when nodePoolName is not given' : 'matches no exclusive ENI node pool'}; pools: ${pools.map((p) => p.nodePoolName).join(', ') || 'none'}.`);
     }
     return matching[0];
   }

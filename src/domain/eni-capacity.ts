@@ -9,6 +9,9 @@ import { DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY } from './sources';
  * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
  */
 export class EniCapacity {
+  /** Documents the formulas come from. */
+  public static readonly SOURCES: string[] = [DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY];
+
   /**
    * Pods per node for `instanceType` in `mode`, or undefined when the bundled table does not
    * know the type (or, for trunk, has no trunk data for it).
@@ -26,9 +29,6 @@ export class EniCapacity {
   public static knownInstanceTypes(): string[] {
     return knownInstanceTypes();
   }
-
-  /** Documents the formulas come from. */
-  public static readonly SOURCES: string[] = [DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY];
 
   private constructor() {}
 }

@@ -44,8 +44,12 @@ interface Problem {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'a JSON string', integer: 'a JSON integer', number: 'a JSON number', boolean: 'a JSON boolean (true or false)',
-  object: 'a JSON object', array: 'a JSON array',
+  string: 'a JSON string',
+  integer: 'a JSON integer',
+  number: 'a JSON number',
+  boolean: 'a JSON boolean (true or false)',
+  object: 'a JSON object',
+  array: 'a JSON array',
 };
 
 function example(expected: string): string {

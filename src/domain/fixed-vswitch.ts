@@ -57,7 +57,7 @@ export function checkFixedConfig(plan: FixedConfigPlan): Finding[] {
   out.push(...checkEniConfTypes(plan.eniConf, { what, mergePatch: true }));
   const vswitches = plan.eniConf.vswitches;
   const zones = vswitches !== null && typeof vswitches === 'object' && !Array.isArray(vswitches)
-    ? Object.keys(vswitches).filter((z) => Array.isArray((vswitches as Record<string, unknown>)[z]) && ((vswitches as Record<string, unknown[]>)[z]).length > 0)
+    ? Object.entries(vswitches as Record<string, unknown>).filter(([, ids]) => Array.isArray(ids) && ids.length > 0).map(([z]) => z)
     : [];
   if (zones.length === 0) {
     out.push(violation(RULES.FIXED_VSWITCH_ZONE, `${what} has no dedicated vSwitch.`, 'Give at least one vSwitch per zone of the node pool.'));

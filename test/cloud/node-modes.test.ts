@@ -1,3 +1,4 @@
+import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Testing } from 'cdktf';
 import {
@@ -5,7 +6,6 @@ import {
   FixedVSwitchNodePoolProps, IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
   ValidationReport,
 } from '../../src';
-import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
@@ -14,7 +14,10 @@ type FixedOptions = Omit<FixedVSwitchNodePoolProps, 'cluster'>;
 
 const EXCL: ExclOptions = { nodePoolName: 'excl', instanceTypes: ['ecs.g7.4xlarge'], autoScaling: { minSize: 1, maxSize: 5 } };
 const FIXED: FixedOptions = {
-  nodePoolName: 'fixed', instanceTypes: ['ecs.g7.xlarge'], configName: 'eni-config-fixed', desiredSize: 2,
+  nodePoolName: 'fixed',
+  instanceTypes: ['ecs.g7.xlarge'],
+  configName: 'eni-config-fixed',
+  desiredSize: 2,
   vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.200.0/24' }],
 };
 
@@ -61,7 +64,7 @@ describe('ExclusiveEniNodePool output', () => {
     const s = clusterStack(validProps());
     new TerwayNodePool(s.stack, 'Shared', { cluster: s.cluster, nodePoolName: 'shared', instanceTypes: ['ecs.g7.xlarge'] });
     const tf = JSON.parse(Testing.synth(s.stack));
-    const np = tf.resource.alicloud_cs_kubernetes_node_pool.Shared_NodePool_7F62D8CE ?? Object.values(tf.resource.alicloud_cs_kubernetes_node_pool)[0];
+    const np: any = Object.values(tf.resource.alicloud_cs_kubernetes_node_pool)[0];
     expect(np.lifecycle.precondition[1].condition).toContain('(t.eni_quantity - 1) * t.eni_private_ip_address_quantity > 11');
     expect(Object.values(tf.resource.terraform_data as object)[0].triggers_replace.mode).toBe('shared');
   });

@@ -25,7 +25,8 @@ const FIXED_POOL: FixedVSwitchPoolInfo = {
 
 function networkPolicy(c: Chart, id: string, podSelector: Record<string, string>, namespace = 'default'): ApiObject {
   return new ApiObject(c, id, {
-    apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
     metadata: { name: id.toLowerCase(), namespace },
     spec: { podSelector: { matchLabels: podSelector }, policyTypes: ['Ingress'] },
   });
@@ -155,8 +156,10 @@ describe('FixedVSwitchConfig', () => {
 describe('TerwayClusterOutputs: pools for the GitOps path', () => {
   test('reads both pool outputs into clusterInfo', () => {
     const outputs = TerwayClusterOutputs.fromJson(JSON.stringify({
-      cluster_id: { value: 'c1' }, zone_ids: { value: ['cn-hangzhou-h'] },
-      node_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-n'] } }, pod_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-p'] } },
+      cluster_id: { value: 'c1' },
+      zone_ids: { value: ['cn-hangzhou-h'] },
+      node_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-n'] } },
+      pod_vswitch_ids: { value: { 'cn-hangzhou-h': ['vsw-p'] } },
       exclusive_eni_node_pools: { value: [POOL] },
       fixed_vswitch_node_pools: { value: [FIXED_POOL] },
     }));
