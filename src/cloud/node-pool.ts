@@ -1,4 +1,4 @@
-import { DataResource, TerraformOutput } from 'cdktf';
+import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
@@ -132,7 +132,7 @@ export class TerwayNodePool extends Construct {
     const zoneIds = p.zoneIds ?? cluster.zoneIds;
     const unknownZones = zoneIds.filter((z) => !cluster.zoneIds.includes(z));
     if (unknownZones.length > 0) {
-      check.fail('zoneIds', `names zones ${unknownZones.join(', ')} that are not zones of cluster ${cluster.node.path} (${cluster.zoneIds.join(', ')}).`);
+      check.fail('zoneIds', `is wrong: zones ${unknownZones.join(', ')} are not zones of cluster ${cluster.node.path} (${cluster.zoneIds.join(', ')}).`);
     }
     const labels = p.labels ?? {};
     const exclusiveEni = labels[EXCLUSIVE_ENI_LABEL] === EXCLUSIVE_ENI_VALUE;
@@ -185,14 +185,6 @@ export class TerwayNodePool extends Construct {
     }));
   }
 
-  /**
-   * Adds a Terraform output (named `<prefix><name>`) with this pool's scheduling facts.
-   * @internal
-   */
-  public _output(id: string, name: string, value: unknown, description: string): void {
-    new TerraformOutput(this, id, { value, description }).overrideLogicalId(name);
-  }
-
   /** One `alicloud_instance_types` data source per literal instance type, with preconditions that read like the synth-time rules. */
   private planTimeChecks(instanceTypes: string[], exclusive: boolean, dualStack: boolean) {
     const literals = [...new Set(instanceTypes.map((t) => known(t)).filter((t): t is string => t !== undefined))];
@@ -229,8 +221,8 @@ export class TerwayNodePool extends Construct {
   }
 }
 
-/** Shape checks of the pool options (shared with the pools built on TerwayNodePool). */
-export function checkNodePoolOptions(check: InputChecker, props: TerwayNodePoolOptions): TerwayNodePoolOptions {
+/** Shape checks of the pool options. */
+function checkNodePoolOptions(check: InputChecker, props: TerwayNodePoolOptions): TerwayNodePoolOptions {
   check.object('props', props);
   const labelKey = { minLength: 1 };
   const p: TerwayNodePoolOptions = {

@@ -17,7 +17,7 @@ const DAEMON_CONFIG = terwaySource('types/daemon/config.go');
 export const NODE_MODE_RULES = {
   // --- Node pools --------------------------------------------------------------------------
   UNKNOWN_INSTANCE_TYPE: warning('TW-NODEPOOL-002',
-    'Instance types the bundled ENI capacity table does not know are checked only at plan time (data source alicloud_instance_types)',
+    'Instance types must exist in the region; types the bundled ENI capacity table does not know are checked at plan time only (data source alicloud_instance_types)',
     `${DOC_NETWORK_FAQ} ("What determines the maximum number of Pods per node"); ${providerDoc('cs_kubernetes_node_pool')}`),
   // --- Exclusive ENI node pools --------------------------------------------------------------
   EXCL_ENI_COUNT: error('TW-EXCL-001',
