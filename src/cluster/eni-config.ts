@@ -93,6 +93,13 @@ export class EniConfig extends Construct {
         `eni-config carries a 10-terway.conflist (a custom CNI chain) and the cluster has exclusive ENI node pools (${props.cluster!.exclusiveEniNodePools!.map((p) => p.nodePoolName).join(', ')}).`,
         'Remove 10-terway.conflist from existingData (Terway then renders its own chain from 10-terway.conf), or do not use exclusive ENI node pools.'));
     }
+    const exclusivePools = props.cluster?.exclusiveEniNodePools ?? [];
+    const acceleration = acceleratedDatapath(existing['10-terway.conf']);
+    if (acceleration !== undefined && exclusivePools.length > 0) {
+      findings.push(violation(RULES.ACCELERATION_SHARED_ONLY,
+        `10-terway.conf sets eniip_virtual_type "${acceleration}" and the cluster has exclusive ENI node pools (${exclusivePools.map((p) => p.nodePoolName).join(', ')}).`,
+        'Remove eniip_virtual_type (no acceleration) while the cluster has exclusive ENI node pools; pods on exclusive ENIs cannot be accelerated.'));
+    }
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     const data: Record<string, string> = { ...existing, eni_conf: JSON.stringify(eniConf, undefined, 2) };
     if (data['10-terway.conf'] === undefined && chain === undefined) data['10-terway.conf'] = JSON.stringify(DEFAULT_CNI_CONF, undefined, 2);
@@ -107,7 +114,18 @@ export class EniConfig extends Construct {
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
       RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES, RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE,
-      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN], () => findings);
+      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY], () => findings);
     installWarningPrinter(this);
+  }
+}
+
+/** The eBPF datapath a 10-terway.conf asks for (datapathv2 or ipvlan, compared case-insensitively), if any. */
+function acceleratedDatapath(cniConf: string | undefined): string | undefined {
+  if (cniConf === undefined) return undefined;
+  try {
+    const value = (JSON.parse(cniConf) as { eniip_virtual_type?: unknown }).eniip_virtual_type;
+    return typeof value === 'string' && ['datapathv2', 'ipvlan'].includes(value.toLowerCase()) ? value : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -42,13 +42,16 @@ export class ExclusiveEniScheduling {
   public static addWorkload(workload: IConstruct, pool: ExclusiveEniPoolInfo): void {
     const check = checkInputs('ExclusiveEniScheduling.addWorkload');
     if (typeof (workload as IConstruct | undefined)?.node?.path !== 'string') check.fail('workload', 'must be a construct (a cdk8s-plus workload or an ApiObject).');
-    const info = checkPoolInfo(check.at('pool'), pool);
+    const info = checkPoolInfo(check, 'pool', pool);
     addPodScheduling(workload, {
       requiredNodeLabels: { [EXCLUSIVE_ENI_LABEL]: EXCLUSIVE_ENI_VALUE },
       asNodeSelector: false,
       tolerations: info.taints,
     });
-    registerExclusiveEniPolicyCheck(workload, allPlanes, (e) => e.plane === undefined && sameWorkload(e.workload, workload));
+    if (!CHECKED.has(workload)) {
+      CHECKED.add(workload);
+      registerExclusiveEniPolicyCheck(workload, allPlanes, (e) => e.plane === undefined && sameWorkload(e.workload, workload));
+    }
   }
 
   private constructor() {}
@@ -79,7 +82,7 @@ export class ExclusiveEniPlane extends PodNetworkingPlane {
     const check = checkInputs(`${scope.node.path}/${id}`);
     check.object('props', props);
     check.enumValue('eniType', props.eniType, [EniType.ENI], { optional: true });
-    const pool = props.pool === undefined ? undefined : checkPoolInfo(check.at('pool'), props.pool);
+    const pool = props.pool === undefined ? undefined : checkPoolInfo(check, 'pool', props.pool);
     super(scope, id, { ...props, eniType: EniType.ENI });
     this.pool = pool;
   }
@@ -93,6 +96,9 @@ export class ExclusiveEniPlane extends PodNetworkingPlane {
   }
 }
 
+/** Workloads that already carry the NetworkPolicy check (added twice, reported once). */
+const CHECKED = new WeakSet<IConstruct>();
+
 function allPlanes(root: IConstruct) {
   return root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
 }
@@ -102,8 +108,9 @@ function sameWorkload(model: WorkloadModel, workload: IConstruct): boolean {
   return workloads.some((w) => w.kind === model.kind && w.name === model.name && w.namespace === model.namespace);
 }
 
-function checkPoolInfo(check: InputChecker, pool: ExclusiveEniPoolInfo): ExclusiveEniPoolInfo {
-  check.object('', pool);
+function checkPoolInfo(parent: InputChecker, property: string, pool: ExclusiveEniPoolInfo): ExclusiveEniPoolInfo {
+  parent.object(property, pool);
+  const check = parent.at(property);
   const nodeLabels = check.stringMap('nodeLabels', pool.nodeLabels);
   if (nodeLabels[EXCLUSIVE_ENI_LABEL] !== EXCLUSIVE_ENI_VALUE) {
     check.fail('nodeLabels', `must contain ${EXCLUSIVE_ENI_LABEL}: ${EXCLUSIVE_ENI_VALUE} (the pool is not an exclusive ENI node pool).`);
@@ -113,7 +120,7 @@ function checkPoolInfo(check: InputChecker, pool: ExclusiveEniPoolInfo): Exclusi
     nodeLabels,
     taints: check.array('taints', pool.taints).map((t, i) => {
       const c = check.at(`taints[${i}]`);
-      const taint = c.object('', t) as { key: unknown; value?: unknown; effect: unknown };
+      const taint = check.object(`taints[${i}]`, t) as { key: unknown; value?: unknown; effect: unknown };
       return {
         key: c.string('key', taint.key, { minLength: 1 }),
         value: c.string('value', taint.value, { optional: true }),

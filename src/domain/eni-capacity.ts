@@ -1,4 +1,5 @@
 import { InstanceEniCapacity, NodeNetworkMode } from './capacity-model';
+import { checkInputs } from './input';
 import { instanceCapacity, knownInstanceTypes, podsPerNode } from './instance-types';
 import { DOC_NETWORK_FAQ, DOC_WORK_WITH_TERWAY } from './sources';
 
@@ -17,12 +18,13 @@ export class EniCapacity {
    * know the type (or, for trunk, has no trunk data for it).
    */
   public static podsPerNode(instanceType: string, mode: NodeNetworkMode): number | undefined {
-    return podsPerNode(instanceType, mode);
+    const check = checkInputs('EniCapacity.podsPerNode');
+    return podsPerNode(check.string('instanceType', instanceType, { minLength: 1 }), check.enumValue('mode', mode, NodeNetworkMode));
   }
 
   /** The bundled ENI capacity of `instanceType`, or undefined. */
   public static of(instanceType: string): InstanceEniCapacity | undefined {
-    return instanceCapacity(instanceType);
+    return instanceCapacity(checkInputs('EniCapacity.of').string('instanceType', instanceType, { minLength: 1 }));
   }
 
   /** Every instance type of the bundled table, sorted. */

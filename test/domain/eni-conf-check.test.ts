@@ -77,3 +77,16 @@ describe('EniConfig uses the check at synth time', () => {
     expect(() => new EniConfig(Testing.chart(), 'E', { enableTrunking: 'false' as any })).toThrow(/enableTrunking must be true or false/);
   });
 });
+
+describe('EniConfig with exclusive ENI node pools', () => {
+  test('TW-ACCEL-001: 10-terway.conf asks for DataPathv2 while the cluster has exclusive pools', () => {
+    const chart = Testing.chart();
+    new EniConfig(chart, 'EniConfig', {
+      existingData: { 'eni_conf': '{"vswitches":{"cn-hangzhou-h":["vsw-1"]}}', '10-terway.conf': '{"type":"terway","eniip_virtual_type":"datapathv2"}' },
+      cluster: { exclusiveEniNodePools: [{ nodePoolName: 'excl', nodeLabels: { 'k8s.aliyun.com/exclusive-mode-eni-type': 'eniOnly' }, taints: [] }] },
+    });
+    const report = ValidationReport.of(chart);
+    expect(report.errors.map((f) => f.ruleId)).toEqual(['TW-ACCEL-001']);
+    expect(report.errors[0].text).toContain('eniip_virtual_type "datapathv2"');
+  });
+});
