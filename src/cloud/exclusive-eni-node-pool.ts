@@ -71,7 +71,7 @@ export class ExclusiveEniNodePool extends TerwayNodePool {
     const capacity: { [type: string]: number } = {};
     for (const type of this.nodePool.instanceTypesInput ?? []) {
       const literal = known(type);
-      const pods = literal === undefined || props.lingjun ? undefined : podsPerNode(literal, NodeNetworkMode.EXCLUSIVE);
+      const pods = literal === undefined || props.lingjun !== undefined ? undefined : podsPerNode(literal, NodeNetworkMode.EXCLUSIVE);
       if (literal !== undefined && pods !== undefined) capacity[literal] = pods;
     }
     this.schedulingInfo = {

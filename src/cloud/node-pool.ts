@@ -83,11 +83,19 @@ export interface TerwayNodePoolOptions {
   /** System disk size in GiB (`system_disk_size`). @default 120 */
   readonly systemDiskSize?: number;
   /**
-   * A Lingjun node pool (`type = "lingjun"`): ECS ENI capacity does not apply; exclusive ENI
-   * needs Terway v1.14.3 and dual-stack is not supported.
-   * @default false
+   * A Lingjun node pool (`type = "lingjun"` with `eflo_node_group`): ECS ENI capacity does not
+   * apply; exclusive ENI needs Terway v1.14.3 and dual-stack is not supported.
+   * @default - an ECS node pool
    */
-  readonly lingjun?: boolean;
+  readonly lingjun?: LingjunNodeGroup;
+}
+
+/** The Lingjun cluster and group of a Lingjun node pool (`eflo_node_group`). */
+export interface LingjunNodeGroup {
+  /** ID of the associated Lingjun cluster (`eflo_node_group.cluster_id`). */
+  readonly clusterId: string;
+  /** ID of the Lingjun group in that cluster (`eflo_node_group.group_id`). */
+  readonly groupId: string;
 }
 
 /** Properties of a {@link TerwayNodePool}. */
@@ -141,7 +149,7 @@ export class TerwayNodePool extends Construct {
     this.nodeLabels = { ...labels };
     this.nodeTaints = (p.taints ?? []).map((t) => ({ key: t.key, value: t.value, effect: t.effect ?? TaintEffect.NO_SCHEDULE }));
     const dualStack = cluster.ipStack === IpStack.DUAL;
-    const lingjun = p.lingjun ?? false;
+    const lingjun = p.lingjun !== undefined;
 
     this.networkModeResource = new DataResource(this, 'NetworkMode', {
       triggersReplace: { mode: this.networkMode, [EXCLUSIVE_ENI_LABEL]: labels[EXCLUSIVE_ENI_LABEL] ?? '' },
@@ -156,6 +164,7 @@ export class TerwayNodePool extends Construct {
       scalingConfig: scaling ? { enable: true, minSize: scaling.minSize ?? 0, maxSize: scaling.maxSize } : undefined,
       instances: p.existingInstanceIds,
       type: lingjun ? 'lingjun' : undefined,
+      efloNodeGroup: p.lingjun && { clusterId: p.lingjun.clusterId, groupId: p.lingjun.groupId },
       systemDiskCategory: p.systemDiskCategory ?? 'cloud_essd',
       systemDiskSize: p.systemDiskSize ?? 120,
       labels: Object.keys(labels).sort().map((key) => ({ key, value: labels[key] })),
@@ -164,7 +173,8 @@ export class TerwayNodePool extends Construct {
         // A plain address: cdktf renders a dependable as "${…}", which Terraform rejects here
         // (hashicorp/terraform-cdk#3196).
         replaceTriggeredBy: [`${DataResource.tfResourceType}.${this.networkModeResource.friendlyUniqueId}`],
-        precondition: lingjun ? [] : this.planTimeChecks(p.instanceTypes, exclusiveEni, dualStack),
+        // Lingjun nodes are not ECS instance types: DescribeInstanceTypes does not describe them.
+        precondition: lingjun ? undefined : this.planTimeChecks(p.instanceTypes, exclusiveEni, dualStack),
       },
     });
     this.nodePoolId = this.nodePool.id;
@@ -255,7 +265,11 @@ function checkNodePoolOptions(check: InputChecker, props: TerwayNodePoolOptions)
     }),
     systemDiskCategory: check.string('systemDiskCategory', props.systemDiskCategory, { optional: true, minLength: 1 }),
     systemDiskSize: check.integer('systemDiskSize', props.systemDiskSize, { optional: true, min: 20, max: 2048 }),
-    lingjun: check.boolean('lingjun', props.lingjun, { optional: true }),
+    lingjun: props.lingjun === undefined ? undefined : (() => {
+      check.object('lingjun', props.lingjun);
+      const c = check.at('lingjun');
+      return { clusterId: c.string('clusterId', props.lingjun.clusterId, { minLength: 1 }), groupId: c.string('groupId', props.lingjun.groupId, { minLength: 1 }) };
+    })(),
   };
   if (p.existingInstanceIds && (p.autoScaling || p.desiredSize !== undefined)) {
     check.fail('existingInstanceIds', 'cannot be combined with desiredSize or autoScaling (the provider\'s instances conflicts with desired_size and scaling_config).');

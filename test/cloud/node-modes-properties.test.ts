@@ -33,7 +33,7 @@ describe('node pools over generated instance types, modes and settings', () => {
       const dualProps = s.dual ? { ipStack: IpStack.DUAL, vpc: { cidrBlock: '192.168.0.0/16', enableIpv6: true } } : {};
       const { stack, cluster } = clusterStack(validProps({ terwayVersion: s.terway, ...dualProps }));
       const sizing = s.sizing.kind === 'desired' ? { desiredSize: s.sizing.desired } : { autoScaling: { minSize: s.sizing.min, maxSize: s.sizing.max } };
-      const common = { cluster, nodePoolName: 'pool', instanceTypes: s.types, lingjun: s.lingjun, ...sizing };
+      const common = { cluster, nodePoolName: 'pool', instanceTypes: s.types, lingjun: s.lingjun ? { clusterId: 'lingjun-cluster', groupId: 'lingjun-group' } : undefined, ...sizing };
       try {
         if (s.exclusive) new ExclusiveEniNodePool(stack, 'Pool', { ...common, taintEnabled: s.taint });
         else new TerwayNodePool(stack, 'Pool', common);

@@ -9,6 +9,8 @@ import {
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
+const LINGJUN = { clusterId: 'i-lingjun-cluster-1', groupId: 'i-lingjun-group-1' };
+
 type ExclOptions = Omit<ExclusiveEniNodePoolProps, 'cluster'>;
 type FixedOptions = Omit<FixedVSwitchNodePoolProps, 'cluster'>;
 
@@ -76,6 +78,17 @@ describe('ExclusiveEniNodePool output', () => {
     expect(np.lifecycle.precondition.map((p: any) => p.error_message.slice(0, 14))).toEqual(['[TW-NODEPOOL-0', '[TW-EXCL-001] ', '[TW-EXCL-003] ']);
   });
 
+  test('a Lingjun pool renders type lingjun with eflo_node_group and skips the ECS plan-time checks', () => {
+    const { stack } = exclusive({ lingjun: LINGJUN, instanceTypes: ['ecs.ebmgn7ex.32xlarge'] }, { terwayVersion: 'v1.14.3' });
+    const tf = JSON.parse(Testing.synth(stack, true));
+    expect(conformanceErrors(tf)).toEqual([]);
+    const np: any = Object.values(tf.resource.alicloud_cs_kubernetes_node_pool)[0];
+    expect(np.type).toBe('lingjun');
+    expect(np.eflo_node_group).toEqual({ cluster_id: LINGJUN.clusterId, group_id: LINGJUN.groupId });
+    expect(np.lifecycle.precondition).toBeUndefined();
+    expect(tf.data).toBeUndefined();
+  });
+
   test('taint is configurable and can be turned off (TW-EXCL-008 warns)', () => {
     const custom = exclusive({ exclusiveTaint: { key: 'dedicated', value: 'eni', effect: 'NoExecute' } });
     expect(custom.pool.nodeTaints).toEqual([{ key: 'dedicated', value: 'eni', effect: 'NoExecute' }]);
@@ -89,9 +102,9 @@ describe('exclusive ENI rules: one failing input each', () => {
   const cases: Array<[string, Partial<ExclOptions>, Partial<TerwayClusterProps>, RegExp]> = [
     ['TW-EXCL-001', { instanceTypes: ['ecs.g7.xlarge'] }, {}, /Instance type ecs.g7.xlarge has 4 ENIs/],
     ['TW-EXCL-002', {}, { terwayVersion: 'v1.10.0' }, /needs Terway v1.11.0 or later for ECS instances; the cluster pins v1.10.0/],
-    ['TW-EXCL-002', { lingjun: true }, { terwayVersion: 'v1.13.0' }, /needs Terway v1.14.3 or later for Lingjun instances/],
+    ['TW-EXCL-002', { lingjun: LINGJUN }, { terwayVersion: 'v1.13.0' }, /needs Terway v1.14.3 or later for Lingjun instances/],
     ['TW-EXCL-003', { instanceTypes: ['ecs.ebmre7p.32xlarge'] }, { ipStack: IpStack.DUAL, vpc: { cidrBlock: '192.168.0.0/16', enableIpv6: true } }, /has 15 IPv4 but 1 IPv6 addresses per ENI/],
-    ['TW-EXCL-004', { lingjun: true }, { ipStack: IpStack.DUAL, vpc: { cidrBlock: '192.168.0.0/16', enableIpv6: true } }, /Lingjun node pool in a dual-stack cluster/],
+    ['TW-EXCL-004', { lingjun: LINGJUN }, { ipStack: IpStack.DUAL, vpc: { cidrBlock: '192.168.0.0/16', enableIpv6: true } }, /Lingjun node pool in a dual-stack cluster/],
     ['TW-ACCEL-001', {}, { acceleration: NetworkAcceleration.DATAPATH_V2 }, /exclusive/i],
   ];
   test.each(cases)('%s', (id, options, cluster, message) => {
