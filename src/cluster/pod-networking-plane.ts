@@ -9,6 +9,7 @@ import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { LabelSelectorModel } from '../domain/label-selector';
+import { checkExclusivePlaneTolerations } from '../domain/node-modes';
 import { checkPlane, checkPlaneInteractions, PlaneModel } from '../domain/pod-networking';
 import {
   PodNetworking, PodNetworkingSpecAllocationTypeReleaseStrategy, PodNetworkingSpecAllocationTypeType,
@@ -150,6 +151,11 @@ export class PodNetworkingPlane extends Construct {
     if (props.eniType === EniType.ENI) {
       registerExclusiveEniPolicyCheck(this, (root) => root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model()),
         (e) => e.plane?.name === this.name);
+      const pools = (props.cluster?.exclusiveEniNodePools ?? []).map((p) => ({ name: p.nodePoolName, taints: p.taints }));
+      registerRuleCheck(this, [RULES.EXCL_PLANE_UNTOLERATED], () => {
+        const { workloads, namespaces } = declaredObjects(this.node.root);
+        return checkExclusivePlaneTolerations(this._model(), pools, workloads, namespaces);
+      });
     }
     installWarningPrinter(this);
   }

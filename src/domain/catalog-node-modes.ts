@@ -44,6 +44,9 @@ export const NODE_MODE_RULES = {
   EXCL_UNTAINTED: warning('TW-EXCL-008',
     'An exclusive ENI node pool should be tainted so that pods which do not need an exclusive ENI stay off it',
     `${DOC_EXCLUSIVE_ENI} (2. Create an exclusive ENI node pool)`),
+  EXCL_PLANE_UNTOLERATED: error('TW-EXCL-009',
+    'Pods that a plane with eniType ENI selects must tolerate the taints of an exclusive ENI node pool, or they stay Pending',
+    `${DOC_EXCLUSIVE_ENI} (2. Create an exclusive ENI node pool: taint; 3. Schedule pods to the ENI node pool)`),
   // --- Fixed vSwitch node pools (per-node Terway configuration) --------------------------------
   FIXED_VSWITCH_ZONE: error('TW-FIXED-001',
     'The dedicated vSwitches of a fixed-vSwitch configuration must be in the node pool\'s zones, one or more in every zone of the pool',

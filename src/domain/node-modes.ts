@@ -128,3 +128,31 @@ export function checkFixedConfigWorkloads(
   }
   return out;
 }
+
+/** An exclusive ENI node pool as the toleration rule sees it. */
+export interface ExclusivePoolModel {
+  readonly name: string;
+  readonly taints: ReadonlyArray<TaintModel>;
+}
+
+/**
+ * TW-EXCL-009 for one eniType ENI plane: every workload it selects must tolerate the taints of
+ * at least one exclusive ENI node pool (Terway places the pods on exclusive ENI nodes only).
+ */
+export function checkExclusivePlaneTolerations(
+  plane: PlaneModel,
+  pools: ReadonlyArray<ExclusivePoolModel>,
+  workloads: ReadonlyArray<WorkloadModel>,
+  namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
+): Finding[] {
+  if (plane.eniType !== 'ENI' || pools.length === 0) return [];
+  const out: Finding[] = [];
+  for (const w of workloads.filter((x) => planeSelects(plane, x, namespaceLabels(x.namespace, namespaces)))) {
+    if (pools.some((p) => untoleratedTaints(w, p.taints).length === 0)) continue;
+    const first = pools[0];
+    out.push(violation(RULES.EXCL_PLANE_UNTOLERATED,
+      `Plane ${plane.name} (eniType ENI) selects ${w.kind} ${w.namespace}/${w.name}, which tolerates the taints of no exclusive ENI node pool (${pools.map((p) => p.name).join(', ')}); its pods stay Pending.`,
+      `Add the workload with ExclusiveEniPlane.addWorkload (it adds the toleration), or tolerate ${untoleratedTaints(w, first.taints).map((t) => `${t.key}${t.value !== undefined ? `=${t.value}` : ''}:${t.effect}`).join(', ')}.`));
+  }
+  return out;
+}

@@ -97,6 +97,20 @@ describe('ExclusiveEniPlane (PodNetworking with eniType ENI)', () => {
     expect(hits[0].text).toMatch(/plane enionly \(eniType ENI\) selects them/);
   });
 
+  test('TW-EXCL-009: a workload the ENI plane selects must tolerate an exclusive pool\'s taints', () => {
+    const c = chart();
+    const plane = new PodNetworkingPlane(c, 'Plane', planeProps({
+      eniType: 'ENI' as any, name: 'enionly', podSelector: { matchLabels: { network: 'enionly' } }, cluster: { ...CLUSTER, exclusiveEniNodePools: [POOL] },
+    }));
+    plane.addWorkload(deployment(c, 'Db'));
+    const hit = findings(c).find((f) => f.ruleId === 'TW-EXCL-009');
+    expect(hit?.text).toMatch(/tolerates the taints of no exclusive ENI node pool \(excl\)/);
+    const ok = chart();
+    new ExclusiveEniPlane(ok, 'Plane', { ...planeProps({ name: 'enionly', podSelector: { matchLabels: { network: 'enionly' } }, cluster: { ...CLUSTER, exclusiveEniNodePools: [POOL] } }), pool: POOL })
+      .addWorkload(deployment(ok, 'Db'));
+    expect(findings(ok).map((f) => f.ruleId)).not.toContain('TW-EXCL-009');
+  });
+
   test('eniType other than ENI is refused', () => {
     expect(() => new ExclusiveEniPlane(chart(), 'P', planeProps({ eniType: 'Trunk' as any }))).toThrow(/eniType must be one of "ENI"/);
   });
