@@ -112,6 +112,17 @@ export function checkFixedConfigWorkloads(
   namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Finding[] {
   const out: Finding[] = [];
+  // A workload that tolerates exactly this pool's taint but does not select its nodes can land
+  // anywhere, so some of its pods get IPs outside the allowlisted block.
+  const specific = config.taints.filter((t) => t.value !== undefined);
+  for (const w of workloads.filter((x) => !requiresNodeLabel(x, TERWAY_CONFIG_LABEL, config.name))) {
+    const meant = (w.tolerations ?? []).some((tol) => (tol.operator ?? 'Equal') === 'Equal' && specific.some((t) => tol.key === t.key && tol.value === t.value));
+    if (meant) {
+      out.push(violation(RULES.FIXED_WORKLOAD_SCHEDULING,
+        `${w.kind} ${w.namespace}/${w.name} tolerates the taint of fixed-vSwitch configuration ${config.name} but does not select its nodes (${TERWAY_CONFIG_LABEL}: ${config.name}), so its pods may run elsewhere and get IPs outside the allowlisted block.`,
+        'Add the workload with FixedVSwitchConfig.addWorkload (node selector and toleration together).'));
+    }
+  }
   for (const w of workloads.filter((x) => requiresNodeLabel(x, TERWAY_CONFIG_LABEL, config.name))) {
     const missing = untoleratedTaints(w, config.taints);
     if (missing.length > 0) {

@@ -143,6 +143,11 @@ describe('FixedVSwitchConfig', () => {
       const d = deployment(c, 'Bad');
       d.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('terway-config', 'eni-config-fixed')));
     }, /does not tolerate terway-config=eni-config-fixed:NoSchedule/],
+    ['TW-FIXED-005', (c) => {
+      new FixedVSwitchConfig(c, 'F', { name: 'eni-config-fixed', pool: FIXED_POOL });
+      const d = deployment(c, 'Loose');
+      d.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.is('terway-config', 'eni-config-fixed')));
+    }, /tolerates the taint of fixed-vSwitch configuration eni-config-fixed but does not select its nodes/],
     ['TW-FIXED-006', (c) => {
       const cfg = new FixedVSwitchConfig(c, 'F', { name: 'eni-config-fixed', pool: FIXED_POOL });
       const plane = new PodNetworkingPlane(c, 'Plane', planeProps());
