@@ -7,22 +7,25 @@ import * as path from 'path';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'cdktf';
 import * as YAML from 'yaml';
+import { buildCloudApp as buildNodeModesCloudApp } from './node-modes/cloud';
+import { buildGitOpsApp as buildNodeModesGitOpsApp } from './node-modes/gitops';
+import { buildOneDeployApp as buildNodeModesOneDeployApp } from './node-modes/one-deploy';
 import { buildPodEipCloudApp } from './pod-eip/cloud';
 import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
-import { GitOpsOutput, KubernetesManifests, ValidationReport } from '../src';
+import { EniCapacity, GitOpsOutput, KubernetesManifests, NodeNetworkMode, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function summarizeCdktf(name: string, build: (outdir: string) => App): void {
-  const outdir = path.join(ROOT, 'examples', name, 'cdktf.out');
+function summarizeCdktf(name: string, build: (outdir: string) => App, note?: string, dir = 'cdktf.out'): void {
+  const outdir = path.join(ROOT, 'examples', name, dir);
   fs.rmSync(outdir, { recursive: true, force: true });
   const app = build(outdir);
   const report = ValidationReport.of(app);
   app.synth();
-  console.log(`\n== ${name}: Terraform JSON (cdktf${name === 'pod-networking' ? ', one-deploy path with kubernetes_manifest' : ''})`);
+  console.log(`\n== ${name}: Terraform JSON (cdktf${note ? `, ${note}` : name === 'pod-networking' ? ', one-deploy path with kubernetes_manifest' : ''})`);
   for (const stackDir of fs.readdirSync(path.join(outdir, 'stacks')).sort()) {
     const file = path.join(outdir, 'stacks', stackDir, 'cdk.tf.json');
     const tf = JSON.parse(fs.readFileSync(file, 'utf-8'));
@@ -62,9 +65,24 @@ function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp): void
   printReport(report);
 }
 
+/** Pods per node of the node-mode example's instance types, from the one capacity function. */
+function printCapacity(): void {
+  const types = ['ecs.g8i.4xlarge', 'ecs.g7.4xlarge', 'ecs.g7.xlarge', 'ecs.g8i.xlarge'];
+  console.log('\n== node-modes: pods per node (EniCapacity.podsPerNode)');
+  for (const type of types) {
+    const c = EniCapacity.of(type)!;
+    const per = (mode: NodeNetworkMode) => EniCapacity.podsPerNode(type, mode) ?? 'unknown';
+    console.log(`   ${type.padEnd(16)} ${c.enis} ENIs × ${c.ipv4PerEni} IPv4: shared ${per(NodeNetworkMode.SHARED)}, exclusive ${per(NodeNetworkMode.EXCLUSIVE)}${c.enis < 7 ? ' (cannot join an exclusive pool)' : ''}, trunk ${per(NodeNetworkMode.TRUNK)}`);
+  }
+}
+
 summarizeCdktf('terway-cluster', buildClusterApp);
 summarizeCdk8s('pod-networking', (outdir) => buildGitOpsApp(outdir));
 summarizeCdktf('pod-networking', buildOneDeployApp);
+printCapacity();
+summarizeCdktf('node-modes', buildNodeModesCloudApp, 'GitOps path: cloud stack only');
+summarizeCdk8s('node-modes', (outdir) => buildNodeModesGitOpsApp(outdir));
+summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path with kubernetes_manifest', 'cdktf.out/one-deploy');
 summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
 summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir));
 // The controller values file for GitOps users (the chart comes from the ACK App Marketplace).

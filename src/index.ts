@@ -4,6 +4,8 @@ export * from './domain/enums';
 export * from './domain/eip-enums';
 export * from './domain/eip-controller-values';
 export * from './core/rule-catalog';
+export * from './domain/capacity-model';
+export * from './domain/eni-capacity';
 
 // Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';
@@ -13,6 +15,8 @@ export { Acknowledgements, ValidationReport } from './core/validation';
 // Cloud side (cdktf).
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
+export * from './cloud/exclusive-eni-node-pool';
+export * from './cloud/fixed-vswitch-node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
 export * from './cloud/pod-eip-policy';
@@ -22,6 +26,8 @@ export * from './cloud/alicloud-schema-validation';
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';
 export * from './cluster/eni-config';
+export * from './cluster/exclusive-eni-scheduling';
+export * from './cluster/fixed-vswitch-config';
 export * from './cluster/terraform-outputs';
 export * from './cluster/pod-eip-workloads';
 export * from './cluster/pod-eip-options';

@@ -34,6 +34,7 @@ export class KubernetesManifests extends Construct {
   /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
   public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;
+  private readonly manifests = new Map<string, manifest.Manifest>();
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
@@ -44,7 +45,17 @@ export class KubernetesManifests extends Construct {
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
     registerCredentialScan(this);
-    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
+    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this._render(); } });
+  }
+
+  /**
+   * The `kubernetes_manifest` resource of one object, rendering the charts first (so other
+   * resources can depend on it, e.g. a node pool on its per-node ConfigMap).
+   * @internal
+   */
+  public _manifestOf(kind: string, namespace: string | undefined, name: string): manifest.Manifest | undefined {
+    this._render();
+    return this.manifests.get(objectKey(kind, namespace, name));
   }
 
   private cdk8sErrors(): string[] {
@@ -53,7 +64,11 @@ export class KubernetesManifests extends Construct {
       .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
   }
 
-  private render(): void {
+  /**
+   * Turns every chart object into a kubernetes_manifest resource (once).
+   * @internal
+   */
+  public _render(): void {
     if (this.rendered) return;
     this.rendered = true;
     const report = ValidationReport.of(this.cdk8sApp);
@@ -69,7 +84,8 @@ export class KubernetesManifests extends Construct {
             + 'Kubernetes object names must be unique per API group, kind and namespace.');
         }
         seen.set(id, identity);
-        new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
+        this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name),
+          new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) }));
       }
     }
   }
@@ -97,4 +113,9 @@ function manifestId(obj: any): { id: string; identity: string } {
 /** A cdk8s App, by shape (a second copy of cdk8s in node_modules would defeat instanceof). */
 function isCdk8sApp(x: unknown): x is Cdk8sApp {
   return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
+}
+
+/** Lookup key of a rendered object by kind, namespace and name (for `_manifestOf`). */
+function objectKey(kind: unknown, namespace: unknown, name: unknown): string {
+  return JSON.stringify([String(kind), namespace === undefined ? '' : String(namespace), String(name)]);
 }

@@ -1,11 +1,11 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { Lazy, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { registerCredentialScan } from './credential-scan';
 import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
-import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
+import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import {
@@ -233,6 +233,9 @@ export class TerwayCluster extends Construct {
   private readonly plan: ClusterNetworkPlan;
   private readonly exclusivePools: string[] = [];
   private readonly planeVSwitches: VSwitchPlan[] = [];
+  private readonly exclusivePoolInfos: ExclusiveEniPoolInfo[] = [];
+  private readonly fixedPoolInfos: FixedVSwitchPoolInfo[] = [];
+  private readonly outputPrefix: string;
   private snat?: { tableId: string; ip: string; dependsOn: EipAssociation[] };
 
   constructor(scope: Construct, id: string, props: TerwayClusterProps) {
@@ -240,6 +243,7 @@ export class TerwayCluster extends Construct {
     // Shape first: wrong types, out-of-enum strings and missing fields fail here, naming the property.
     checkClusterProps(this.node.path, props);
     this.props = props;
+    this.outputPrefix = props.outputPrefix ?? '';
     const tags = props.tags;
 
     if (props.vpc.vpcId === undefined) {
@@ -372,6 +376,8 @@ export class TerwayCluster extends Construct {
       workerRamRoleName: this.workerRamRoleName,
       dedicatedCluster: false,
       createdBeforeJune2020: false,
+      exclusiveEniNodePools: this.exclusivePoolInfos.length > 0 ? [...this.exclusivePoolInfos] : undefined,
+      fixedVSwitchNodePools: this.fixedPoolInfos.length > 0 ? [...this.fixedPoolInfos] : undefined,
     };
   }
 
@@ -404,6 +410,42 @@ export class TerwayCluster extends Construct {
    */
   public _registerExclusiveEniNodePool(name: string): void {
     this.exclusivePools.push(name);
+  }
+
+  /**
+   * Records what an exclusive ENI node pool exposes for scheduling; it appears in
+   * clusterInfo and in the output `<prefix>exclusive_eni_node_pools`.
+   * @internal
+   */
+  public _registerExclusiveEniPoolInfo(info: ExclusiveEniPoolInfo): void {
+    if (this.exclusivePoolInfos.length === 0) {
+      this.lazyOutput('exclusive_eni_node_pools', () => this.exclusivePoolInfos, 'Exclusive ENI node pools: node labels, taints, pods per node');
+    }
+    this.exclusivePoolInfos.push(info);
+  }
+
+  /**
+   * Records what a fixed-vSwitch node pool exposes; it appears in clusterInfo and in the
+   * output `<prefix>fixed_vswitch_node_pools`.
+   * @internal
+   */
+  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo): void {
+    if (this.fixedPoolInfos.length === 0) {
+      this.lazyOutput('fixed_vswitch_node_pools', () => this.fixedPoolInfos, 'Fixed-vSwitch node pools: ConfigMap name, vSwitches per zone, security groups, taints, allowlist CIDRs');
+    }
+    this.fixedPoolInfos.push(info);
+  }
+
+  /**
+   * The VPC CIDR blocks and every vSwitch with a known CIDR (node, pod and plane), for the
+   * address rules of resources created in this cluster's VPC.
+   * @internal
+   */
+  public _addressPlan(): { vpcCidrs: string[]; vswitches: VSwitchPlan[] } {
+    return {
+      vpcCidrs: [...this.plan.vpcCidrs],
+      vswitches: [...this.plan.zones.flatMap((z) => [...z.nodeVSwitches, ...z.podVSwitches]), ...this.planeVSwitches],
+    };
   }
 
   /**
@@ -476,6 +518,10 @@ export class TerwayCluster extends Construct {
     }
     this.snat = { tableId: snatTableId!, ip: snatIp!, dependsOn };
     for (const v of vswitches) this._addSnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, v.id);
+  }
+
+  private lazyOutput(name: string, produce: () => unknown, description: string): void {
+    libraryOutput(this, `Output-${name}`, `${this.outputPrefix}${name}`, { value: Lazy.anyValue({ produce }), description });
   }
 
   private addOutputs(prefix: string): void {
@@ -558,7 +604,7 @@ interface CreatedVSwitch {
 /** Names of the outputs of a TerwayCluster (before the prefix); TerwayClusterOutputs reads them. */
 const CLUSTER_OUTPUT_NAMES = [
   'cluster_id', 'vpc_id', 'security_group_id', 'worker_ram_role_name', 'zone_ids', 'node_vswitch_ids', 'pod_vswitch_ids',
-  'trunk_eni_enabled', 'network_policy_enabled', 'terway_version',
+  'trunk_eni_enabled', 'network_policy_enabled', 'terway_version', 'exclusive_eni_node_pools', 'fixed_vswitch_node_pools',
 ] as const;
 
 const CLUSTER_RULES = [

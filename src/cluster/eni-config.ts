@@ -1,10 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { installWarningPrinter } from './warnings';
+import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
-import { renderEniConf } from '../domain/eni-config';
+import { checkEniConfTypes } from '../domain/eni-conf-check';
+import { DEFAULT_CNI_CONF, renderEniConf } from '../domain/eni-config';
+import { violation } from '../domain/finding';
 import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
+import { Finding } from '../domain/rules';
 
 /** Properties of an {@link EniConfig}. */
 export interface EniConfigProps {
@@ -12,9 +16,17 @@ export interface EniConfigProps {
    * The `data` of the cluster's current `kube-system/eni-config` ConfigMap
    * (`kubectl get cm -n kube-system eni-config -o jsonpath='{.data}'`). Every key is kept;
    * `eni_conf` is parsed and only the keys this construct manages are changed.
-   * @default - an empty ConfigMap (only for new clusters you bootstrap yourself)
+   * Without it (or without `10-terway.conf`/`10-terway.conflist` in it) the ACK default
+   * `10-terway.conf` is written, which terway-cli needs to render the CNI configuration.
+   * @default - a new ConfigMap: `eni_conf` from the options and the ACK default `10-terway.conf`
    */
   readonly existingData?: { [key: string]: string };
+  /**
+   * The cluster, when known: with exclusive ENI node pools a custom CNI chain
+   * (`10-terway.conflist` in existingData) is rejected (TW-EXCL-007).
+   * @default - nothing known about the cluster
+   */
+  readonly cluster?: TerwayClusterInfo;
   /**
    * Trunk ENI (`enable_eni_trunking`); cannot be turned off once on. Also install the
    * terway-controlplane add-on (TerwayCluster does this for Terraform users).
@@ -51,8 +63,11 @@ export interface EniConfigProps {
    */
   readonly allowEipRob?: boolean;
   /**
-   * Further `eni_conf` keys to set, e.g. `{ max_pool_size: 5 }`.
+   * Further `eni_conf` keys to set, e.g. `{ max_pool_size: 5 }`. Checked at synth time against
+   * the key types of Terway's daemon config: `max_pool_size: "5"` or `ip_stack: "ipv6"` is an
+   * error (TW-ENICONF-007, TW-ENICONF-008).
    * @default {}
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/types/daemon/config.go
    */
   readonly eniConfOverrides?: { [key: string]: any };
 }
@@ -70,13 +85,14 @@ export class EniConfig extends Construct {
   constructor(scope: Construct, id: string, props: EniConfigProps = {}) {
     super(scope, id);
     checkEniConfigProps(this.node.path, props);
+    const check = checkInputs(this.node.path);
     const existing = props.existingData ?? {};
-    const c = checkInputs(this.node.path);
+    check.object('cluster', props.cluster, { optional: true });
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     // Terway's Config struct types these two as strings ("true"), not booleans.
     const legacyEip = {
-      enable_eip_pool: flag(c.boolean('enableEipPool', props.enableEipPool, { optional: true })),
-      allow_eip_rob: flag(c.boolean('allowEipRob', props.allowEipRob, { optional: true })),
+      enable_eip_pool: flag(check.boolean('enableEipPool', props.enableEipPool, { optional: true })),
+      allow_eip_rob: flag(check.boolean('allowEipRob', props.allowEipRob, { optional: true })),
     };
     const plan = {
       baseEniConf: existing.eni_conf,
@@ -84,9 +100,27 @@ export class EniConfig extends Construct {
       managedCluster: props.managedCluster ?? true,
       overrides: { ...props.eniConfOverrides, ...legacyEip },
     };
+    check.boolean('disableNetworkPolicy', props.disableNetworkPolicy, { optional: true });
+    check.boolean('inClusterLoadBalance', props.inClusterLoadBalance, { optional: true });
     // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
-    const { eniConf, findings } = renderEniConf(plan);
+    const rendered = renderEniConf(plan);
+    const { eniConf } = rendered;
+    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config' })];
+    const chain = existing['10-terway.conflist'];
+    if (chain !== undefined && (props.cluster?.exclusiveEniNodePools ?? []).length > 0) {
+      findings.push(violation(RULES.EXCL_CUSTOM_CNI_CHAIN,
+        `eni-config carries a 10-terway.conflist (a custom CNI chain) and the cluster has exclusive ENI node pools (${props.cluster!.exclusiveEniNodePools!.map((p) => p.nodePoolName).join(', ')}).`,
+        'Remove 10-terway.conflist from existingData (Terway then renders its own chain from 10-terway.conf), or do not use exclusive ENI node pools.'));
+    }
+    const exclusivePools = props.cluster?.exclusiveEniNodePools ?? [];
+    const acceleration = acceleratedDatapath(existing['10-terway.conf']);
+    if (acceleration !== undefined && exclusivePools.length > 0) {
+      findings.push(violation(RULES.ACCELERATION_SHARED_ONLY,
+        `10-terway.conf sets eniip_virtual_type "${acceleration}" and the cluster has exclusive ENI node pools (${exclusivePools.map((p) => p.nodePoolName).join(', ')}).`,
+        'Remove eniip_virtual_type (no acceleration) while the cluster has exclusive ENI node pools; pods on exclusive ENIs cannot be accelerated.'));
+    }
     const data: Record<string, string> = { ...existing, eni_conf: JSON.stringify(eniConf, undefined, 2) };
+    if (data['10-terway.conf'] === undefined && chain === undefined) data['10-terway.conf'] = JSON.stringify(DEFAULT_CNI_CONF, undefined, 2);
     const extra = { disable_network_policy: flag(props.disableNetworkPolicy), in_cluster_loadbalance: flag(props.inClusterLoadBalance) };
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) data[k] = v;
 
@@ -97,7 +131,8 @@ export class EniConfig extends Construct {
       data: Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]])),
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
-      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES], () => findings);
+      RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES, RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE,
+      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY], () => findings);
     installWarningPrinter(this);
   }
 }
@@ -140,4 +175,15 @@ function checkJsonValue(root: InputChecker, property: string, value: unknown, de
     return;
   }
   root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
+}
+
+/** The eBPF datapath a 10-terway.conf asks for (datapathv2 or ipvlan, compared case-insensitively), if any. */
+function acceleratedDatapath(cniConf: string | undefined): string | undefined {
+  if (cniConf === undefined) return undefined;
+  try {
+    const value = (JSON.parse(cniConf) as { eniip_virtual_type?: unknown }).eniip_virtual_type;
+    return typeof value === 'string' && ['datapathv2', 'ipvlan'].includes(value.toLowerCase()) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { clusterContext } from './cluster-context';
 import { checkConstructArg, checkPlaneProps } from './plane-inputs';
+import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
 import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
@@ -9,6 +10,7 @@ import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { LabelSelectorModel } from '../domain/label-selector';
+import { checkExclusivePlaneTolerations } from '../domain/node-modes';
 import { checkPlane, checkPlaneInteractions, PlaneModel } from '../domain/pod-networking';
 import { checkTerwayVersion } from '../domain/terraform-values';
 import {
@@ -150,6 +152,15 @@ export class PodNetworkingPlane extends Construct {
       ...checkTerwayVersion(props.cluster?.terwayVersion, 'cluster.terwayVersion'),
       ...this.interactions(),
     ]);
+    if (props.eniType === EniType.ENI) {
+      registerExclusiveEniPolicyCheck(this, (root) => root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model()),
+        (e) => e.plane?.name === this.name);
+      const pools = (props.cluster?.exclusiveEniNodePools ?? []).map((p) => ({ name: p.nodePoolName, taints: p.taints }));
+      registerRuleCheck(this, [RULES.EXCL_PLANE_UNTOLERATED], () => {
+        const { workloads, namespaces } = declaredObjects(this.node.root);
+        return checkExclusivePlaneTolerations(this._model(), pools, workloads, namespaces);
+      });
+    }
     installWarningPrinter(this);
   }
 

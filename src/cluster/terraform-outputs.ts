@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
+import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { resourceIdProblem, ResourceIdKind } from '../domain/ids';
-import { checkInputs, describeValue, InputError, isPlainObject } from '../domain/input';
+import { checkInputs, describeValue, InputChecker, InputError, isPlainObject } from '../domain/input';
 import { ZONE_ID } from '../domain/terraform-values';
 import { parseTerwayVersion } from '../domain/versions';
 
@@ -134,6 +134,8 @@ export class TerwayClusterOutputs {
       workerRamRoleName: this.optionalString('worker_ram_role_name'),
       dedicatedCluster: false,
       createdBeforeJune2020: false,
+      exclusiveEniNodePools: this.has('exclusive_eni_node_pools') ? this.exclusiveEniNodePools : undefined,
+      fixedVSwitchNodePools: this.has('fixed_vswitch_node_pools') ? this.fixedVSwitchNodePools : undefined,
     };
   }
 
@@ -175,6 +177,41 @@ export class TerwayClusterOutputs {
     throw new InputError(this.source, `output ${this.prefix}${name}`, `${detail}: got ${describeValue(value)}.`);
   }
 
+  /** Exclusive ENI node pools (output `exclusive_eni_node_pools`, written by ExclusiveEniNodePool). */
+  public get exclusiveEniNodePools(): ExclusiveEniPoolInfo[] {
+    const check = checkInputs(`${this.source}: output ${this.prefix}exclusive_eni_node_pools`);
+    return check.array('value', this.value('exclusive_eni_node_pools')).map((v, i) => {
+      const c = check.at(`[${i}]`);
+      const pool = check.object(`[${i}]`, v);
+      const podsPerNode = c.object('podsPerNode', pool.podsPerNode, { optional: true });
+      return {
+        nodePoolName: c.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
+        nodeLabels: c.stringMap('nodeLabels', pool.nodeLabels),
+        taints: taintsOf(c, pool.taints),
+        podsPerNode: podsPerNode && Object.fromEntries(Object.keys(podsPerNode).map((k) => [k, c.integer(`podsPerNode.${k}`, podsPerNode[k], { min: 0 })])),
+      };
+    });
+  }
+
+  /** Fixed-vSwitch node pools (output `fixed_vswitch_node_pools`, written by FixedVSwitchNodePool). */
+  public get fixedVSwitchNodePools(): FixedVSwitchPoolInfo[] {
+    const check = checkInputs(`${this.source}: output ${this.prefix}fixed_vswitch_node_pools`);
+    return check.array('value', this.value('fixed_vswitch_node_pools')).map((v, i) => {
+      const c = check.at(`[${i}]`);
+      const pool = check.object(`[${i}]`, v);
+      const vswitches = c.object('vSwitchIds', pool.vSwitchIds);
+      return {
+        configName: c.string('configName', pool.configName, { minLength: 1 }),
+        nodePoolName: c.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
+        zoneIds: c.stringArray('zoneIds', pool.zoneIds),
+        vSwitchIds: Object.fromEntries(Object.keys(vswitches).sort().map((z) => [z, c.stringArray(`vSwitchIds.${z}`, vswitches[z])])),
+        securityGroupIds: pool.securityGroupIds === null ? undefined : c.stringArray('securityGroupIds', pool.securityGroupIds, { optional: true }),
+        taints: taintsOf(c, pool.taints),
+        allowlistCidrs: pool.allowlistCidrs === null ? undefined : c.stringArray('allowlistCidrs', pool.allowlistCidrs, { optional: true }),
+      };
+    });
+  }
+
   private has(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.outputs, this.prefix + name);
   }
@@ -186,4 +223,16 @@ export class TerwayClusterOutputs {
     }
     return this.outputs[this.prefix + name].value;
   }
+}
+
+function taintsOf(c: InputChecker, value: unknown) {
+  return c.array('taints', value).map((t, j) => {
+    const taint = c.object(`taints[${j}]`, t);
+    const tc = c.at(`taints[${j}]`);
+    return {
+      key: tc.string('key', taint.key, { minLength: 1 }),
+      value: taint.value === null ? undefined : tc.string('value', taint.value, { optional: true }),
+      effect: tc.enumValue('effect', taint.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+    };
+  });
 }

@@ -1,5 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
+import { Node, NodeLabelQuery, NodeTaintQuery, TaintEffect } from 'cdk8s-plus-33';
 import { IConstruct } from 'constructs';
+import { NetworkPolicyModel, TaintModel } from '../domain/node-modes';
 import { WorkloadModel } from '../domain/pod-networking';
 
 /** Kinds whose pods come from `spec.template`. */
@@ -105,16 +107,106 @@ export function podTemplateOf(json: any, extraTemplateKinds: ReadonlyArray<strin
   return json?.spec?.template;
 }
 
-/** Workloads and namespaces declared under `root`, read from their rendered manifests. */
+/** Workloads, namespaces and NetworkPolicies declared under `root`, read from their rendered manifests. */
 export interface DeclaredObjects {
   readonly workloads: WorkloadModel[];
   readonly namespaces: Map<string, Record<string, string>>;
+  readonly networkPolicies: NetworkPolicyModel[];
+}
+
+/** What a workload's pods need to land on a node pool. */
+export interface PodScheduling {
+  /** Node labels the pods require. */
+  readonly requiredNodeLabels: Record<string, string>;
+  /** Render the labels as `nodeSelector` (raw objects); otherwise as required node affinity. */
+  readonly asNodeSelector: boolean;
+  /** Taints the pods tolerate. */
+  readonly tolerations: ReadonlyArray<TaintModel>;
+}
+
+interface PlusScheduling {
+  attract(node: unknown): void;
+  tolerate(node: unknown): void;
+}
+
+function plusScheduling(workload: IConstruct): PlusScheduling | undefined {
+  const scheduling = (workload as { scheduling?: unknown }).scheduling as Partial<PlusScheduling> | undefined;
+  return scheduling && typeof scheduling.attract === 'function' && typeof scheduling.tolerate === 'function' ? scheduling as PlusScheduling : undefined;
+}
+
+function plusEffect(effect: string): TaintEffect {
+  return effect === 'NoExecute' ? TaintEffect.NO_EXECUTE : effect === 'PreferNoSchedule' ? TaintEffect.PREFER_NO_SCHEDULE : TaintEffect.NO_SCHEDULE;
+}
+
+/**
+ * Makes a workload's pods require node labels and tolerate taints: through cdk8s-plus
+ * `scheduling.attract`/`tolerate` (required node affinity), or JSON patches on a raw
+ * ApiObject's pod spec (nodeSelector or required node affinity, plus tolerations).
+ */
+export function addPodScheduling(workload: IConstruct, scheduling: PodScheduling): void {
+  const plus = plusScheduling(workload);
+  if (plus) {
+    const labels = Object.entries(scheduling.requiredNodeLabels).map(([k, v]) => NodeLabelQuery.is(k, v));
+    if (labels.length > 0) plus.attract(Node.labeled(...labels));
+    for (const t of scheduling.tolerations) {
+      const options = { effect: plusEffect(t.effect) };
+      plus.tolerate(Node.tainted(t.value === undefined ? NodeTaintQuery.exists(t.key, options) : NodeTaintQuery.is(t.key, t.value, options)));
+    }
+    return;
+  }
+  const obj = apiObjectOf(workload);
+  if (!obj) throw new Error(`${workload.node.path} is not a Kubernetes workload (no pod template and no ApiObject).`);
+  const specPath = obj.kind === 'Pod' ? '/spec' : obj.kind === 'CronJob' ? '/spec/jobTemplate/spec/template/spec' : TEMPLATE_KINDS.includes(obj.kind) ? '/spec/template/spec' : undefined;
+  if (!specPath) throw new Error(`${workload.node.path}: kind ${obj.kind} has no pod spec to schedule.`);
+  const json = obj.toJson();
+  const spec = obj.kind === 'Pod' ? json.spec : podTemplateOf(json)?.spec;
+  if (spec === undefined) throw new Error(`${workload.node.path}: the ${obj.kind} has no pod spec yet; add containers first.`);
+  const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  const labels = Object.entries(scheduling.requiredNodeLabels);
+  if (scheduling.asNodeSelector) {
+    if (spec.nodeSelector === undefined) obj.addJsonPatch(JsonPatch.add(`${specPath}/nodeSelector`, Object.fromEntries(labels)));
+    else for (const [k, v] of labels) obj.addJsonPatch(JsonPatch.add(`${specPath}/nodeSelector/${escape(k)}`, v));
+  } else if (labels.length > 0) {
+    const expressions = labels.map(([key, value]) => ({ key, operator: 'In', values: [value] }));
+    const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    if (Array.isArray(terms) && terms.length > 0) {
+      // Terms are ORed: every term must carry the requirements.
+      terms.forEach((_: unknown, i: number) => {
+        for (const e of expressions) obj.addJsonPatch(JsonPatch.add(`${specPath}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/${i}/matchExpressions/-`, e));
+      });
+    } else {
+      const required = { nodeSelectorTerms: [{ matchExpressions: expressions }] };
+      if (spec.affinity === undefined) obj.addJsonPatch(JsonPatch.add(`${specPath}/affinity`, { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: required } }));
+      else if (spec.affinity.nodeAffinity === undefined) obj.addJsonPatch(JsonPatch.add(`${specPath}/affinity/nodeAffinity`, { requiredDuringSchedulingIgnoredDuringExecution: required }));
+      else obj.addJsonPatch(JsonPatch.add(`${specPath}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution`, required));
+    }
+  }
+  const tolerations = scheduling.tolerations.map((t) => (t.value === undefined
+    ? { key: t.key, operator: 'Exists', effect: t.effect }
+    : { key: t.key, operator: 'Equal', value: t.value, effect: t.effect }));
+  if (tolerations.length === 0) return;
+  if (spec.tolerations === undefined) obj.addJsonPatch(JsonPatch.add(`${specPath}/tolerations`, tolerations));
+  else for (const t of tolerations) obj.addJsonPatch(JsonPatch.add(`${specPath}/tolerations/-`, t));
+}
+
+/** Node labels every pod of this spec requires (nodeSelector, and In-single-value terms common to all required affinity terms). */
+function requiredNodeLabels(spec: any): Record<string, string> {
+  const out: Record<string, string> = { ...(spec?.nodeSelector ?? {}) };
+  const terms: any[] | undefined = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!Array.isArray(terms) || terms.length === 0) return out;
+  const single = (term: any) => new Map<string, string>((term?.matchExpressions ?? [])
+    .filter((e: any) => e?.operator === 'In' && Array.isArray(e.values) && e.values.length === 1)
+    .map((e: any) => [String(e.key), String(e.values[0])]));
+  const [first, ...rest] = terms.map(single);
+  for (const [k, v] of first) if (rest.every((m) => m.get(k) === v)) out[k] = v;
+  return out;
 }
 
 /** Collects every workload and namespace the app declares (objects that fail to render are skipped; their own validation reports them). */
 export function declaredObjects(root: IConstruct): DeclaredObjects {
   const workloads: WorkloadModel[] = [];
   const namespaces = new Map<string, Record<string, string>>();
+  const networkPolicies: NetworkPolicyModel[] = [];
   for (const obj of root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
     let json: any;
     try {
@@ -125,6 +217,12 @@ export function declaredObjects(root: IConstruct): DeclaredObjects {
     const name = String(json.metadata?.name ?? obj.name);
     if (json.kind === 'Namespace') {
       namespaces.set(name, { ...(json.metadata?.labels ?? {}) });
+    } else if (json.kind === 'NetworkPolicy' && String(json.apiVersion ?? '').startsWith('networking.k8s.io/')) {
+      networkPolicies.push({
+        name,
+        namespace: json.metadata?.namespace ?? 'default',
+        podSelector: { matchLabels: json.spec?.podSelector?.matchLabels, matchExpressions: json.spec?.podSelector?.matchExpressions },
+      });
     } else if (json.kind === 'Pod') {
       workloads.push({
         kind: 'Pod',
@@ -132,6 +230,8 @@ export function declaredObjects(root: IConstruct): DeclaredObjects {
         namespace: json.metadata?.namespace ?? 'default',
         podLabels: { ...(json.metadata?.labels ?? {}) },
         ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
+        requiredNodeLabels: requiredNodeLabels(json.spec),
+        tolerations: [...(json.spec?.tolerations ?? [])],
       });
     } else if (json.kind === 'CronJob' || TEMPLATE_KINDS.includes(json.kind)) {
       workloads.push({
@@ -140,8 +240,10 @@ export function declaredObjects(root: IConstruct): DeclaredObjects {
         namespace: json.metadata?.namespace ?? 'default',
         podLabels: { ...(podTemplateOf(json)?.metadata?.labels ?? {}) },
         ownerKinds: [],
+        requiredNodeLabels: requiredNodeLabels(podTemplateOf(json)?.spec),
+        tolerations: [...(podTemplateOf(json)?.spec?.tolerations ?? [])],
       });
     }
   }
-  return { workloads, namespaces };
+  return { workloads, namespaces, networkPolicies };
 }

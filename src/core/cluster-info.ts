@@ -35,6 +35,64 @@ export interface TerwayClusterInfo {
   readonly dedicatedCluster?: boolean;
   /** True for an ACK managed cluster created before June 2020. @default - unknown */
   readonly createdBeforeJune2020?: boolean;
+  /**
+   * Exclusive ENI node pools of the cluster, for the scheduling helpers and the NetworkPolicy rule.
+   * @default - unknown
+   */
+  readonly exclusiveEniNodePools?: ExclusiveEniPoolInfo[];
+  /**
+   * Fixed-vSwitch node pools (per-node Terway ConfigMaps) of the cluster.
+   * @default - unknown
+   */
+  readonly fixedVSwitchNodePools?: FixedVSwitchPoolInfo[];
+}
+
+/** A taint of a node pool, as the scheduling helpers need it. */
+export interface NodeTaintInfo {
+  /** Taint key. */
+  readonly key: string;
+  /** Taint value. @default - none */
+  readonly value?: string;
+  /** Taint effect: NoSchedule, PreferNoSchedule or NoExecute. */
+  readonly effect: string;
+}
+
+/**
+ * What an exclusive ENI node pool exposes so workloads can be scheduled onto it: the node
+ * label (`k8s.aliyun.com/exclusive-mode-eni-type: eniOnly`) and the pool's taints.
+ * Produced by `ExclusiveEniNodePool.schedulingInfo` or read from Terraform outputs.
+ */
+export interface ExclusiveEniPoolInfo {
+  /** Node pool name. */
+  readonly nodePoolName: string;
+  /** Node labels of the pool (include the exclusive ENI label). */
+  readonly nodeLabels: { [key: string]: string };
+  /** Taints of the pool (tolerated by the scheduling helpers). */
+  readonly taints: NodeTaintInfo[];
+  /** Pods per node of each instance type in exclusive mode, where known. @default {} */
+  readonly podsPerNode?: { [instanceType: string]: number };
+}
+
+/**
+ * What a fixed-vSwitch node pool exposes: the per-node ConfigMap name (node label
+ * `terway-config: <name>`), its dedicated vSwitches per zone and security groups, the pool's
+ * taints and the allowlist CIDR blocks.
+ */
+export interface FixedVSwitchPoolInfo {
+  /** Name of the ConfigMap in kube-system, and value of node label `terway-config`. */
+  readonly configName: string;
+  /** Node pool name. */
+  readonly nodePoolName: string;
+  /** Zones of the pool's nodes. */
+  readonly zoneIds: string[];
+  /** Dedicated vSwitch IDs per zone (the ConfigMap's `vswitches`). */
+  readonly vSwitchIds: { [zoneId: string]: string[] };
+  /** Security groups for the pods' ENIs (the ConfigMap's `security_groups`). @default - the nodes' own */
+  readonly securityGroupIds?: string[];
+  /** Taints of the pool. */
+  readonly taints: NodeTaintInfo[];
+  /** CIDR blocks of the dedicated vSwitches, to put in external allowlists. @default - unknown */
+  readonly allowlistCidrs?: string[];
 }
 
 /** A vSwitch of a plane. */

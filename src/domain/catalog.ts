@@ -2,6 +2,7 @@ import { EIP_RULES } from './catalog-eip';
 import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
+import { NODE_MODE_RULES } from './catalog-node-modes';
 import { RuleDefinition } from './rules';
 
 const SEED_009 = 'seed 000, compliance rule AlibabaCloud-ACK-009';
@@ -9,7 +10,6 @@ const SEED_TRUNK = 'seed 001, Terway Trunk ENI and PodNetworking';
 const SEED_EXCL = 'seed 002, exclusive ENI node pools';
 const SEED_FAQ = 'seed 003, container networking FAQ';
 const FACTS = 'terway-facts.md';
-
 
 /**
  * Every rule the library enforces. IDs are stable: a rule that is retired keeps its ID
@@ -195,6 +195,7 @@ export const RULES = {
   ...EIP_RULES,
   ...FILES_RULES,
   ...INPUT_RULES,
+  ...NODE_MODE_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */

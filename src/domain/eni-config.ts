@@ -5,6 +5,18 @@ import { Finding } from './rules';
 /** Credential path of the add-on token on ACK managed clusters (seed 001). */
 export const MANAGED_CREDENTIAL_PATH = '/var/addon/token-config';
 
+/**
+ * The `10-terway.conf` data entry ACK writes (CNI network config read by terway-cli): CNI
+ * version 0.4.0, bandwidth capability, eBPF NetworkPolicy provider; no acceleration.
+ */
+export const DEFAULT_CNI_CONF: Readonly<Record<string, unknown>> = {
+  capabilities: { bandwidth: true },
+  cniVersion: '0.4.0',
+  name: 'terway',
+  network_policy_provider: 'ebpf',
+  type: 'terway',
+};
+
 /** Keys users put into eni_conf by mistake (seed 003 says so; Terway reads them elsewhere). */
 const MISPLACED_KEYS: Record<string, string> = {
   disable_network_policy: 'a top-level data key of eni-config (EniConfig disableNetworkPolicy)',

@@ -49,6 +49,13 @@ export interface WorkloadModel {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Owner kinds of a bare Pod's ownerReferences (empty for a pod without owners). */
   readonly ownerKinds: ReadonlyArray<string>;
+  /**
+   * Node labels every pod requires: `nodeSelector` entries, and `key In [value]` requirements
+   * present in every required node-affinity term. Empty when unknown.
+   */
+  readonly requiredNodeLabels?: Readonly<Record<string, string>>;
+  /** Tolerations of the pod spec. */
+  readonly tolerations?: ReadonlyArray<{ readonly key?: string; readonly operator?: string; readonly value?: string; readonly effect?: string }>;
 }
 
 /** Minimum TTL before a fixed IP is released (seed 001). */

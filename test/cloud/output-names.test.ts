@@ -32,7 +32,7 @@ describe('TW-OUT-001: Terraform output names never collide', () => {
     new TerwayCluster(stack, 'Second', validProps({ clusterName: 'second' }));
     const found = collisions(ValidationReport.of(stack));
     expect(found.map((f) => f.path)).toEqual(['test/Second']);
-    expect(found[0].text).toMatch(/cluster_id, network_policy_enabled, node_vswitch_ids, pod_vswitch_ids, security_group_id, terway_version, trunk_eni_enabled.* of test\/Second are also claimed by the library construct test\/Cluster/);
+    expect(found[0].text).toMatch(/cluster_id, exclusive_eni_node_pools, fixed_vswitch_node_pools, network_policy_enabled, node_vswitch_ids, pod_vswitch_ids, security_group_id, terway_version, trunk_eni_enabled.* of test\/Second are also claimed by the library construct test\/Cluster/);
 
     const fixed = clusterStack(validProps());
     new TerwayCluster(fixed.stack, 'Second', validProps({ clusterName: 'second', outputPrefix: 'second_' }));

@@ -18,6 +18,8 @@ export interface RamRoleConfig extends cdktf.TerraformMetaArguments {
   readonly description?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ram_role#document RamRole#document}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly document?: string;
   /**
@@ -37,10 +39,14 @@ export interface RamRoleConfig extends cdktf.TerraformMetaArguments {
   readonly maxSessionDuration?: number;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ram_role#name RamRole#name}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly name?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ram_role#ram_users RamRole#ram_users}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly ramUsers?: string[];
   /**
@@ -49,6 +55,8 @@ export interface RamRoleConfig extends cdktf.TerraformMetaArguments {
   readonly roleName?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ram_role#services RamRole#services}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly services?: string[];
   /**
@@ -57,6 +65,8 @@ export interface RamRoleConfig extends cdktf.TerraformMetaArguments {
   readonly tags?: { [key: string]: string };
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ram_role#version RamRole#version}
+  *
+  * @deprecated Deprecated by the aliyun/alicloud provider; Terraform warns when it is set.
   */
   readonly version?: string;
   /**

@@ -1,0 +1,189 @@
+import { Aspects, dependable, TerraformOutput } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { KubernetesManifests } from './kubernetes-manifests';
+import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
+import { FixedVSwitchPoolInfo } from '../core/cluster-info';
+import { registerRuleCheck } from '../core/validation';
+import { RULES } from '../domain/catalog';
+import { violation } from '../domain/finding';
+import { checkDedicatedVSwitchAddresses, fixedConfigNameFindings } from '../domain/fixed-vswitch';
+import { checkInputs } from '../domain/input';
+import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
+import { Finding } from '../domain/rules';
+import { Vswitch } from '../generated/alicloud/vswitch';
+
+/** A dedicated vSwitch of a fixed-vSwitch node pool: created from `cidrBlock`, or existing (`vswitchId`). */
+export interface FixedVSwitchSpec {
+  /** Zone of the vSwitch; one of the pool's zones. */
+  readonly zoneId: string;
+  /** CIDR block: of the vSwitch to create, or of the existing one. It is the allowlist entry. */
+  readonly cidrBlock: string;
+  /**
+   * ID of an existing vSwitch in the cluster's VPC (`vsw-…`); nothing is created.
+   * @default - a vSwitch is created (`alicloud_vswitch`)
+   */
+  readonly vswitchId?: string;
+}
+
+/** Properties of a {@link FixedVSwitchNodePool}. */
+export interface FixedVSwitchNodePoolProps extends TerwayNodePoolProps {
+  /**
+   * Name of the per-node ConfigMap in kube-system (e.g. `eni-config-fixed`); the pool's nodes
+   * get the label `terway-config: <configName>`.
+   */
+  readonly configName: string;
+  /** The dedicated vSwitches pods of this pool take IPs from, at least one per pool zone. */
+  readonly vSwitches: FixedVSwitchSpec[];
+  /**
+   * Security groups for the pods' ENIs (written by FixedVSwitchConfig into `security_groups`).
+   * @default - the nodes' primary-ENI security groups
+   */
+  readonly securityGroupIds?: string[];
+  /**
+   * The taint that keeps other pods off the pool. Added to `taints`.
+   * @default - key `terway-config`, value configName, effect NoSchedule
+   */
+  readonly fixedTaint?: NodeTaint;
+  /** Give every created or existing dedicated vSwitch an SNAT entry on the cluster's NAT gateway. @default true */
+  readonly internetEgress?: boolean;
+  /**
+   * One-deploy path: the KubernetesManifests that deliver the FixedVSwitchConfig. The pool then
+   * `depends_on` the ConfigMap's `kubernetes_manifest`, so nodes start after it exists.
+   * @default - GitOps path: apply the ConfigMap before this pool creates nodes (TW-FIXED-009 warns)
+   */
+  readonly configMapManifests?: KubernetesManifests;
+}
+
+/**
+ * The cloud side of the container-network FAQ's allowlisting recipe: dedicated vSwitches in
+ * the cluster's VPC (created, or existing IDs) with SNAT for Internet egress, and a node pool
+ * labelled `terway-config: <configName>` and tainted, whose pods take IPs only from those
+ * vSwitches once `FixedVSwitchConfig` (cluster side) writes the ConfigMap. The allowlist CIDR
+ * blocks are a typed property and the Terraform output `<configName>_allowlist_cidrs`.
+ *
+ * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
+ */
+export class FixedVSwitchNodePool extends TerwayNodePool {
+  /** ConfigMap name / `terway-config` label value. */
+  public readonly configName: string;
+  /** The CIDR blocks of the dedicated vSwitches: put these in external allowlists. */
+  public readonly allowlistCidrs: string[];
+  /** Dedicated vSwitch IDs per zone. */
+  public readonly vSwitchIds: { [zoneId: string]: string[] };
+  /** What FixedVSwitchConfig needs (pass it as `pool`). */
+  public readonly schedulingInfo: FixedVSwitchPoolInfo;
+
+  constructor(scope: Construct, id: string, props: FixedVSwitchNodePoolProps) {
+    const check = checkInputs(`${scope.node.path}/${id}`);
+    check.object('props', props);
+    const configName = check.string('configName', props.configName, { minLength: 1 });
+    const specs = check.array('vSwitches', props.vSwitches, { minLength: 1 }).map((v, i) => {
+      const c = check.at(`vSwitches[${i}]`);
+      const spec = check.object(`vSwitches[${i}]`, v) as unknown as FixedVSwitchSpec;
+      return {
+        zoneId: c.string('zoneId', spec.zoneId, { minLength: 1 }),
+        cidrBlock: c.string('cidrBlock', spec.cidrBlock, { minLength: 1 }),
+        vswitchId: c.string('vswitchId', spec.vswitchId, { optional: true, pattern: /^vsw-[a-z0-9]+$/, expected: 'a vSwitch ID such as vsw-bp1…' }),
+      };
+    });
+    const securityGroupIds = check.stringArray('securityGroupIds', props.securityGroupIds, { optional: true, minLength: 1, maxLength: 10 }, {
+      pattern: /^sg-[a-z0-9]+$/, expected: 'a security group ID such as sg-bp1…',
+    });
+    const internetEgress = check.boolean('internetEgress', props.internetEgress, { optional: true }) ?? true;
+    const manifests = props.configMapManifests;
+    if (manifests !== undefined && !(manifests instanceof KubernetesManifests)) check.fail('configMapManifests', 'must be a KubernetesManifests.');
+    const labels = check.stringMap('labels', props.labels, { optional: true }) ?? {};
+    const taint = (check.object('fixedTaint', props.fixedTaint, { optional: true }) as NodeTaint | undefined)
+      ?? { key: TERWAY_CONFIG_LABEL, value: configName, effect: TaintEffect.NO_SCHEDULE };
+    const zoneIds = props.zoneIds ?? [...new Set(specs.map((s) => s.zoneId))];
+    super(scope, id, {
+      ...props,
+      zoneIds,
+      labels: { [TERWAY_CONFIG_LABEL]: configName, ...labels },
+      taints: [...(check.array('taints', props.taints, { optional: true }) as NodeTaint[] | undefined ?? []), taint],
+    });
+    this.configName = configName;
+    const cluster = props.cluster;
+    const findings: Finding[] = [...fixedConfigNameFindings(configName)];
+    if (this.nodeLabels[TERWAY_CONFIG_LABEL] !== configName) {
+      findings.push(violation(RULES.FIXED_POOL_LABEL, `Node pool ${this.nodePoolName} sets ${TERWAY_CONFIG_LABEL}: ${this.nodeLabels[TERWAY_CONFIG_LABEL]}, but its ConfigMap is ${configName}.`,
+        `Remove ${TERWAY_CONFIG_LABEL} from labels; the pool sets it to configName.`));
+    }
+    const outsideCluster = specs.filter((s) => !cluster.zoneIds.includes(s.zoneId));
+    const outsidePool = specs.filter((s) => !zoneIds.includes(s.zoneId));
+    const uncovered = zoneIds.filter((z) => !specs.some((s) => s.zoneId === z));
+    if (outsideCluster.length > 0 || outsidePool.length > 0 || uncovered.length > 0) {
+      findings.push(violation(RULES.FIXED_VSWITCH_ZONE,
+        `Dedicated vSwitches of ${configName} are in ${specs.map((s) => s.zoneId).join(', ')}; the pool's zones are ${zoneIds.join(', ')} (cluster zones: ${cluster.zoneIds.join(', ')}).`,
+        'Give every zone of the pool at least one dedicated vSwitch, and only in the pool\'s zones (pods on nodes of a zone without one get IPs outside the allowlisted block).'));
+    }
+
+    const vswitchIds: { [zoneId: string]: string[] } = {};
+    specs.forEach((spec, i) => {
+      const label = `dedicated vSwitch #${i + 1} in ${spec.zoneId}`;
+      const vswitchId = spec.vswitchId ?? new Vswitch(this, `VSwitch-${spec.zoneId}-${i + 1}`, {
+        vpcId: cluster.vpcId,
+        zoneId: spec.zoneId,
+        cidrBlock: spec.cidrBlock,
+        vswitchName: `${configName}-${spec.zoneId}-${i + 1}`,
+      }).id;
+      (vswitchIds[spec.zoneId] ??= []).push(vswitchId);
+      if (internetEgress && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitchId)) {
+        findings.push(violation(RULES.POD_VSWITCH_NO_SNAT, `${label} of ${configName} gets no SNAT entry because the cluster has no NAT gateway.`,
+          'Enable the cluster\'s natGateway, add SNAT for this vSwitch yourself, or set internetEgress: false; then acknowledge.'));
+      }
+    });
+    this.vSwitchIds = vswitchIds;
+    this.allowlistCidrs = specs.map((s) => s.cidrBlock);
+    this.schedulingInfo = {
+      configName,
+      nodePoolName: this.nodePoolName,
+      zoneIds: [...zoneIds],
+      vSwitchIds: vswitchIds,
+      securityGroupIds,
+      taints: this.nodeTaints.map((t) => ({ ...t })),
+      allowlistCidrs: [...this.allowlistCidrs],
+    };
+    cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo);
+    const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
+    new TerraformOutput(this, 'AllowlistCidrs', { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` })
+      .overrideLogicalId(`${outputName}_allowlist_cidrs`);
+
+    if (manifests) {
+      let linked = false;
+      Aspects.of(this).add({
+        visit: (node: IConstruct) => {
+          if (node !== this || linked) return;
+          linked = true;
+          const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
+          if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
+        },
+      });
+    }
+    const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock }));
+    const existing = props.existingInstanceIds?.length ?? 0;
+    registerRuleCheck(this, [
+      RULES.FIXED_CONFIG_NAME, RULES.FIXED_POOL_LABEL, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_VSWITCH_VPC, RULES.CIDR_SYNTAX,
+      RULES.POD_VSWITCH_NO_SNAT, RULES.FIXED_EXISTING_NODES, RULES.FIXED_CONFIG_ORDER,
+    ], () => [
+      ...findings,
+      ...checkDedicatedVSwitchAddresses(configName, dedicated, cluster._addressPlan().vpcCidrs, cluster._addressPlan().vswitches),
+      ...(existing > 0 ? [violation(RULES.FIXED_EXISTING_NODES,
+        `Node pool ${this.nodePoolName} adds ${existing} existing ECS instance(s); ENIs already attached keep their old vSwitch, so their pods get IPs outside the allowlisted block.`,
+        'Detach the secondary ENIs of these instances before adding them (or rotate the nodes), then acknowledge.')] : []),
+      ...this.orderFindings(manifests),
+    ]);
+  }
+
+  private orderFindings(manifests: KubernetesManifests | undefined): Finding[] {
+    if (manifests === undefined) {
+      return [violation(RULES.FIXED_CONFIG_ORDER,
+        `Node pool ${this.nodePoolName} reads ConfigMap kube-system/${this.configName}, which this stack does not create.`,
+        'GitOps: apply the FixedVSwitchConfig ConfigMap before this pool creates nodes (or restart the Terway pods on them afterwards), then acknowledge. One deploy: pass configMapManifests.')];
+    }
+    const delivered = manifests.cdk8sApp.charts.some((c) => c.toJson().some((o: any) => o?.kind === 'ConfigMap' && o.metadata?.namespace === 'kube-system' && o.metadata?.name === this.configName));
+    return delivered ? [] : [violation(RULES.FIXED_POOL_LABEL,
+      `configMapManifests (${manifests.node.path}) deliver no ConfigMap kube-system/${this.configName} for node pool ${this.nodePoolName}.`,
+      `Add a FixedVSwitchConfig named ${this.configName} to the cdk8s app of those manifests.`)];
+  }
+}

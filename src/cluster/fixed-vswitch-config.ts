@@ -1,0 +1,152 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { PodNetworkingPlane } from './pod-networking-plane';
+import { installWarningPrinter } from './warnings';
+import { addPodScheduling, declaredObjects } from './workloads';
+import { FixedVSwitchPoolInfo, NodeTaintInfo, TerwayClusterInfo } from '../core/cluster-info';
+import { registerRuleCheck } from '../core/validation';
+import { RULES } from '../domain/catalog';
+import { violation } from '../domain/finding';
+import { checkFixedConfig, fixedConfigLabel } from '../domain/fixed-vswitch';
+import { checkInputs } from '../domain/input';
+import { checkFixedConfigWorkloads } from '../domain/node-modes';
+import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
+import { Finding } from '../domain/rules';
+
+/** Properties of a {@link FixedVSwitchConfig}. */
+export interface FixedVSwitchConfigProps {
+  /**
+   * Name of the ConfigMap in kube-system, e.g. `eni-config-fixed`; also the value of the node
+   * label `terway-config` on the node pool.
+   */
+  readonly name: string;
+  /**
+   * The cloud-side pool (`FixedVSwitchNodePool.schedulingInfo`, or an entry of
+   * `TerwayClusterOutputs.clusterInfo.fixedVSwitchNodePools`): supplies the vSwitches,
+   * security groups, zones and taints.
+   * @default - give vSwitchIds (and taints) yourself
+   */
+  readonly pool?: FixedVSwitchPoolInfo;
+  /**
+   * Dedicated vSwitch IDs per zone (`eni_conf.vswitches`).
+   * @default - the pool's
+   */
+  readonly vSwitchIds?: { [zoneId: string]: string[] };
+  /**
+   * Security groups for the pods' ENIs (`eni_conf.security_groups`).
+   * @default - the pool's; without any, Terway uses the node's primary-ENI security groups
+   */
+  readonly securityGroupIds?: string[];
+  /**
+   * Taints of the node pool, tolerated by workloads added with {@link addWorkload}.
+   * @default - the pool's, else `terway-config=<name>:NoSchedule` (what FixedVSwitchNodePool sets)
+   */
+  readonly taints?: NodeTaintInfo[];
+  /**
+   * Further per-node `eni_conf` keys, e.g. `{ max_pool_size: 10 }`; checked against Terway's key
+   * types. Cluster-wide keys (credentials, ipam_type, enable_eni_trunking, ip_stack, service_cidr)
+   * are refused (TW-FIXED-008). `null` deletes a key of the base config (JSON merge patch).
+   * @default {}
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/docs/dynamic-config.md
+   */
+  readonly eniConfOverrides?: { [key: string]: any };
+  /**
+   * The cluster, when known: a node pool labelled `terway-config: <name>` must exist (TW-FIXED-004).
+   * @default - not checked
+   */
+  readonly cluster?: TerwayClusterInfo;
+}
+
+/**
+ * The cluster side of the container-network FAQ's allowlisting recipe: a ConfigMap in
+ * kube-system whose `eni_conf` gives the nodes labelled `terway-config: <name>` dedicated
+ * vSwitches (and security groups), so their pods get IPs from a predictable CIDR block.
+ * {@link addWorkload} adds the node selector and toleration.
+ *
+ * Terway reads the ConfigMap once when a node's daemon starts and silently falls back to the
+ * cluster default when it is missing: create it before the node pool (one deploy:
+ * `FixedVSwitchNodePool` with `configMapManifests`; GitOps: apply this ConfigMap first).
+ * A workload that also matches a PodNetworking gets the plane's IPs (TW-FIXED-006).
+ *
+ * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
+ */
+export class FixedVSwitchConfig extends Construct {
+  /** The ConfigMap API object (escape hatch). */
+  public readonly apiObject: ApiObject;
+  /** ConfigMap name and `terway-config` label value. */
+  public readonly name: string;
+  /** Taints tolerated by added workloads. */
+  public readonly taints: NodeTaintInfo[];
+  /** The rendered `eni_conf` document. */
+  public readonly eniConf: { [key: string]: any };
+
+  constructor(scope: Construct, id: string, props: FixedVSwitchConfigProps) {
+    super(scope, id);
+    const check = checkInputs(this.node.path);
+    check.object('props', props);
+    this.name = check.string('name', props.name, { minLength: 1 });
+    const pool = check.object('pool', props.pool, { optional: true }) as FixedVSwitchPoolInfo | undefined;
+    const vswitchInput = props.vSwitchIds ?? pool?.vSwitchIds;
+    if (vswitchInput === undefined) check.fail('vSwitchIds', 'is required when no pool is given.');
+    const vSwitchIds = Object.fromEntries(Object.keys(check.object('vSwitchIds', vswitchInput)).sort()
+      .map((zone) => [zone, check.stringArray(`vSwitchIds[${JSON.stringify(zone)}]`, (vswitchInput as Record<string, unknown>)[zone], { minLength: 1 }, { minLength: 1 })]));
+    const securityGroupIds = check.stringArray('securityGroupIds', props.securityGroupIds ?? pool?.securityGroupIds, { optional: true, minLength: 1 }, { minLength: 1 });
+    const taints = check.array('taints', props.taints ?? pool?.taints, { optional: true })?.map((t, i) => {
+      const c = check.at(`taints[${i}]`);
+      const taint = check.object(`taints[${i}]`, t) as { key: unknown; value?: unknown; effect: unknown };
+      return {
+        key: c.string('key', taint.key, { minLength: 1 }),
+        value: c.string('value', taint.value, { optional: true }),
+        effect: c.enumValue('effect', taint.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+      };
+    });
+    this.taints = taints ?? [{ key: TERWAY_CONFIG_LABEL, value: this.name, effect: 'NoSchedule' }];
+    const overrides = check.object('eniConfOverrides', props.eniConfOverrides, { optional: true }) ?? {};
+    const cluster = check.object('cluster', props.cluster, { optional: true }) as TerwayClusterInfo | undefined;
+
+    const doc: Record<string, unknown> = { vswitches: vSwitchIds, ...(securityGroupIds ? { security_groups: securityGroupIds } : {}) };
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) doc[k] = v;
+    this.eniConf = Object.fromEntries(Object.keys(doc).sort().map((k) => [k, doc[k]]));
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: this.name, namespace: 'kube-system' },
+      data: { eni_conf: JSON.stringify(this.eniConf, undefined, 2) },
+    });
+
+    const findings: Finding[] = checkFixedConfig({ name: this.name, eniConf: this.eniConf, poolZones: pool?.zoneIds });
+    if (pool && pool.configName !== this.name) {
+      findings.push(violation(RULES.FIXED_POOL_LABEL, `Node pool ${pool.nodePoolName} is labelled ${TERWAY_CONFIG_LABEL}: ${pool.configName}, not ${this.name}; its nodes would not read this ConfigMap.`,
+        `Name the ConfigMap ${pool.configName}, or pass the matching pool.`));
+    }
+    const known = cluster?.fixedVSwitchNodePools;
+    if (!pool && known !== undefined && !known.some((p) => p.configName === this.name)) {
+      findings.push(violation(RULES.FIXED_POOL_LABEL, `No node pool of the cluster is labelled ${TERWAY_CONFIG_LABEL}: ${this.name} (pools: ${known.map((p) => `${p.nodePoolName} → ${p.configName}`).join(', ') || 'none'}).`,
+        'Create the node pool with FixedVSwitchNodePool (configName must equal this name), or fix the name.'));
+    }
+    registerRuleCheck(this, [
+      RULES.FIXED_CONFIG_NAME, RULES.FIXED_KEY_NOT_PER_NODE, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_POOL_LABEL, RULES.ENICONF_KEY_TYPE,
+      RULES.ENICONF_KEY_VALUE, RULES.ENICONF_REMOVED_KEY, RULES.FIXED_WORKLOAD_SCHEDULING, RULES.FIXED_PLANE_PRECEDENCE,
+    ], () => [...findings, ...this.workloadFindings()]);
+    installWarningPrinter(this);
+  }
+
+  /**
+   * Puts a workload on the fixed-vSwitch nodes: node selector `terway-config: <name>` and
+   * tolerations for the pool's taints (cdk8s-plus workloads get the equivalent required node
+   * affinity), for a cdk8s-plus workload or a raw Deployment/StatefulSet/DaemonSet/Job/CronJob/Pod.
+   */
+  public addWorkload(workload: IConstruct): void {
+    if (typeof (workload as IConstruct | undefined)?.node?.path !== 'string') {
+      checkInputs(`${this.node.path}.addWorkload`).fail('workload', 'must be a construct (a cdk8s-plus workload or an ApiObject).');
+    }
+    addPodScheduling(workload, { requiredNodeLabels: fixedConfigLabel(this.name), asNodeSelector: true, tolerations: this.taints });
+  }
+
+  private workloadFindings(): Finding[] {
+    const root = this.node.root;
+    const planes = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
+    const { workloads, namespaces } = declaredObjects(root);
+    return checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces);
+  }
+}
