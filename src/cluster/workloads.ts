@@ -1,9 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { namespaceLabelsFromManifest, podTemplateOf, TEMPLATE_KINDS, workloadFromManifest } from '../domain/manifests';
 import { WorkloadModel } from '../domain/pod-networking';
-
-/** Kinds whose pods come from `spec.template`. */
-const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'];
 
 /** Labels that a construct can carry (cdk8s-plus metadata objects have `addLabel`). */
 interface LabelTarget {
@@ -58,15 +56,6 @@ export function addNamespaceLabels(namespace: IConstruct, labels: Record<string,
   for (const [k, v] of Object.entries(labels)) target.addLabel(k, v);
 }
 
-interface PodTemplateJson {
-  metadata?: { labels?: Record<string, string> };
-}
-
-function podTemplateOf(json: any): PodTemplateJson | undefined {
-  if (json?.kind === 'CronJob') return json.spec?.jobTemplate?.spec?.template;
-  return json?.spec?.template;
-}
-
 /** Workloads and namespaces declared under `root`, read from their rendered manifests. */
 export interface DeclaredObjects {
   readonly workloads: WorkloadModel[];
@@ -84,26 +73,12 @@ export function declaredObjects(root: IConstruct): DeclaredObjects {
     } catch {
       continue;
     }
-    const name = String(json.metadata?.name ?? obj.name);
     if (json.kind === 'Namespace') {
-      namespaces.set(name, { ...(json.metadata?.labels ?? {}) });
-    } else if (json.kind === 'Pod') {
-      workloads.push({
-        kind: 'Pod',
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(json.metadata?.labels ?? {}) },
-        ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
-      });
-    } else if (json.kind === 'CronJob' || TEMPLATE_KINDS.includes(json.kind)) {
-      workloads.push({
-        kind: json.kind,
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(podTemplateOf(json)?.metadata?.labels ?? {}) },
-        ownerKinds: [],
-      });
+      namespaces.set(String(json.metadata?.name ?? obj.name), namespaceLabelsFromManifest(json));
+      continue;
     }
+    const workload = workloadFromManifest(json, obj.name);
+    if (workload) workloads.push(workload);
   }
   return { workloads, namespaces };
 }

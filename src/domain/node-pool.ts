@@ -1,6 +1,6 @@
 import { RULES } from './catalog';
 import { violation } from './finding';
-import { instanceCapacity, SHARED_ENI_JOIN_THRESHOLD, sharedEniPodCapacity } from './instance-types';
+import { instanceCapacity, InstanceEniCapacity, SHARED_ENI_JOIN_THRESHOLD, sharedEniPodCapacity } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
 
@@ -17,11 +17,15 @@ export interface NodePoolPlan {
   readonly dualStack: boolean;
 }
 
-/** Findings for one node pool; unknown instance types are not judged. */
-export function checkNodePool(plan: NodePoolPlan): Finding[] {
+/**
+ * Findings for one node pool; unknown instance types are not judged.
+ * @param capacityOf ENI capacity of an instance type: the built-in table, or (in the audit)
+ *   DescribeInstanceTypes output.
+ */
+export function checkNodePool(plan: NodePoolPlan, capacityOf: (type: string) => InstanceEniCapacity | undefined = instanceCapacity): Finding[] {
   const out: Finding[] = [];
   for (const type of plan.instanceTypes.map((t) => known(t)).filter((t): t is string => t !== undefined)) {
-    const capacity = instanceCapacity(type);
+    const capacity = capacityOf(type);
     if (!capacity) continue;
     if (!plan.exclusiveEni) {
       const pods = sharedEniPodCapacity(capacity);
