@@ -6,6 +6,7 @@ export * from './core/rule-catalog';
 // Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';
 export * from './core/cluster-info';
+export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
 
 // Cloud side (cdktf).
