@@ -108,7 +108,7 @@ export function ackClusterFacts(value: unknown, where: string): AckClusterFacts 
     created: str(at, 'created', c.created),
     currentVersion: nonEmpty(str(at, 'current_version', c.current_version)) ?? nonEmpty(str(p, 'KubernetesVersion', params.KubernetesVersion)),
     network: nonEmpty(str(p, 'Network', params.Network)),
-    podVswitchIds: podVswitchIdsOf(check, str(p, 'PodVswitchIds', params.PodVswitchIds)),
+    podVswitchIds: podVswitchIdsOf(at, str(p, 'PodVswitchIds', params.PodVswitchIds)),
     nodeVswitchIds: [...new Set(nodeVswitchIds)],
     serviceCidr: nonEmpty(str(p, 'ServiceCIDR', params.ServiceCIDR)) ?? nonEmpty(str(at, 'service_cidr', c.service_cidr)),
     podCidr: nonEmpty(str(p, 'ContainerCIDR', params.ContainerCIDR)) ?? nonEmpty(str(at, 'subnet_cidr', c.subnet_cidr)),
