@@ -143,6 +143,10 @@ project.addTask('bench', {
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
 });
 
+project.addTask('docs:audit', {
+  description: 'Regenerate docs/audit.md (which audit rule needs which input) from src/audit/evaluators.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-audit-docs.ts',
+});
 project.addTask('bench:audit', {
   description: 'Time the audit command: start-up, 1,000 clusters and 10,000 Kubernetes objects',
   exec: 'ts-node --project test/tsconfig.json bench/audit-bench.ts',
