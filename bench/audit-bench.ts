@@ -70,7 +70,11 @@ function clusters(n: number) {
     const node = `vsw-node${i.toString(16).padStart(12, '0')}`;
     const pod = `vsw-pod${i.toString(16).padStart(12, '0')}`;
     list.push({
-      cluster_id: id, name: `bench-${i}`, cluster_type: 'ManagedKubernetes', created: '2024-02-05T16:40:31+08:00', current_version: '1.33.1-aliyun.1',
+      cluster_id: id,
+      name: `bench-${i}`,
+      cluster_type: 'ManagedKubernetes',
+      created: '2024-02-05T16:40:31+08:00',
+      current_version: '1.33.1-aliyun.1',
       vswitch_id: node,
       parameters: { Network: terway ? 'terway-eniip' : 'Flannel', PodVswitchIds: JSON.stringify(terway ? [pod] : []), ServiceCIDR: '172.21.0.0/20', WorkerInstanceTypes: 'ecs.g7.xlarge' },
     });
@@ -83,17 +87,23 @@ function clusters(n: number) {
 
 function kubeObjects(total: number) {
   const items: unknown[] = [{
-    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'eni-config', namespace: 'kube-system' },
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'eni-config', namespace: 'kube-system' },
     data: { eni_conf: JSON.stringify({ vswitches: { 'cn-hangzhou-h': ['vsw-pod000000000001'] }, security_group: 'sg-bench0000001', enable_eni_trunking: true }) },
   }];
   const zones = ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j'];
   for (let i = 0; i < 20; i++) items.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${i}`, labels: { team: `t${i}` } } });
   for (let i = 0; i < 50; i++) {
     items.push({
-      apiVersion: 'network.alibabacloud.com/v1beta1', kind: 'PodNetworking', metadata: { name: `plane-${i}` },
+      apiVersion: 'network.alibabacloud.com/v1beta1',
+      kind: 'PodNetworking',
+      metadata: { name: `plane-${i}` },
       spec: {
-        allocationType: { type: 'Elastic' }, selector: { podSelector: { matchLabels: { plane: `p${i}` } } },
-        securityGroupIDs: ['sg-bench0000001'], vSwitchOptions: ['vsw-pod000000000001'],
+        allocationType: { type: 'Elastic' },
+        selector: { podSelector: { matchLabels: { plane: `p${i}` } } },
+        securityGroupIDs: ['sg-bench0000001'],
+        vSwitchOptions: ['vsw-pod000000000001'],
       },
     });
   }

@@ -11,13 +11,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES } from '../domain/catalog';
-import { Severity } from '../domain/rules';
 import { formatJson, formatSarif, formatTable, OutputFormat } from './format';
 import { emptyInventory } from './inventory';
 import { AuditInputError, readPaths } from './read';
 import { failingFindings, runAudit } from './run';
 import { parseWaivers, Waiver } from './waivers';
+import { ALL_RULES } from '../domain/catalog';
+import { Severity } from '../domain/rules';
 
 /** Where the command reads and writes (the real process, or a test double). */
 export interface AuditIo {

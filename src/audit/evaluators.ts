@@ -1,3 +1,4 @@
+import { baseEniConfig, InputKind, Inventory, KubeObject, kubeOf, Sourced, terwayDaemonSet, WORKLOAD_KINDS } from './inventory';
 import {
   AckClusterFacts, clusterNetworkPlanOf, createdBeforeJune2020, isDedicated, isTerway, managedClusterConfigOf, VSwitchFacts,
 } from '../domain/ack-cluster';
@@ -9,7 +10,6 @@ import { namespaceLabelsFromManifest, workloadFromManifest } from '../domain/man
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { checkPlane, checkPlaneInteractions, ClusterContextModel, PlaneModel, WorkloadModel } from '../domain/pod-networking';
 import { Finding, RuleDefinition } from '../domain/rules';
-import { baseEniConfig, InputKind, Inventory, KubeObject, kubeOf, Sourced, terwayDaemonSet, WORKLOAD_KINDS } from './inventory';
 
 /** Findings of one audited object. */
 export interface Subject {
@@ -115,7 +115,9 @@ function selectorOf(s: any): PlaneModel['podSelector'] {
   return {
     matchLabels: s.matchLabels ?? undefined,
     matchExpressions: Array.isArray(s.matchExpressions)
-      ? s.matchExpressions.map((e: any) => ({ key: String(e?.key), operator: String(e?.operator), values: Array.isArray(e?.values) ? e.values.map(String) : undefined }))
+      ? s.matchExpressions.map((e: any) => ({
+        key: String(e?.key), operator: String(e?.operator), values: Array.isArray(e?.values) ? e.values.map(String) : undefined,
+      }))
       : undefined,
   };
 }
@@ -239,19 +241,33 @@ const terway = (c: AckClusterFacts) => isTerway(c);
 /** Every rule evaluator of the audit, in report order. */
 export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
   {
-    name: 'ack-009', per: 'cluster', needs: [InputKind.CLUSTERS], rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR],
+    name: 'ack-009',
+    per: 'cluster',
+    needs: [InputKind.CLUSTERS],
+    rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR],
     evaluate: (ctx) => onCluster(ctx, checkManagedClusterConfig(managedClusterConfigOf(ctx.cluster!.value))),
   },
   {
-    name: 'cluster-settings', per: 'cluster', needs: [InputKind.CLUSTERS], rules: CLUSTER_SETTINGS,
+    name: 'cluster-settings',
+    per: 'cluster',
+    needs: [InputKind.CLUSTERS],
+    rules: CLUSTER_SETTINGS,
     evaluate: (ctx) => onCluster(ctx, checkClusterNetwork(clusterNetworkPlanOf(ctx.cluster!.value, new Map()))),
   },
   {
-    name: 'cluster-vswitches', per: 'cluster', needs: [InputKind.CLUSTERS, InputKind.VSWITCHES], rules: CLUSTER_VSWITCH_RULES, appliesTo: terway,
+    name: 'cluster-vswitches',
+    per: 'cluster',
+    needs: [InputKind.CLUSTERS, InputKind.VSWITCHES],
+    rules: CLUSTER_VSWITCH_RULES,
+    appliesTo: terway,
     evaluate: (ctx) => onCluster(ctx, checkClusterNetwork(clusterNetworkPlanOf(ctx.cluster!.value, vswitchFacts(ctx.inventory)))),
   },
   {
-    name: 'worker-instance-types', per: 'cluster', needs: [InputKind.CLUSTERS], rules: [RULES.NODE_IP_CAPACITY], appliesTo: terway,
+    name: 'worker-instance-types',
+    per: 'cluster',
+    needs: [InputKind.CLUSTERS],
+    rules: [RULES.NODE_IP_CAPACITY],
+    appliesTo: terway,
     evaluate: (ctx) => {
       const c = ctx.cluster!.value;
       const types = ctx.inventory.instanceTypes;
@@ -260,7 +276,11 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     },
   },
   {
-    name: 'pod-ip-capacity', per: 'kubernetes', needs: [InputKind.CLUSTERS, InputKind.VSWITCHES, InputKind.PODS], rules: [RULES.POD_IP_CAPACITY], appliesTo: terway,
+    name: 'pod-ip-capacity',
+    per: 'kubernetes',
+    needs: [InputKind.CLUSTERS, InputKind.VSWITCHES, InputKind.PODS],
+    rules: [RULES.POD_IP_CAPACITY],
+    appliesTo: terway,
     evaluate: (ctx) => {
       const pods = kubeOf(ctx.inventory, 'Pod').filter((p) => p.value.spec?.hostNetwork !== true).length;
       const plan = { ...clusterNetworkPlanOf(ctx.cluster!.value, vswitchFacts(ctx.inventory)), expectedPodCount: pods };
@@ -270,23 +290,35 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
   { name: 'node-pools', per: 'kubernetes', needs: [InputKind.NODES], rules: [RULES.NODE_IP_CAPACITY], evaluate: nodePools },
   { name: 'node-pools-dual-stack', per: 'kubernetes', needs: [InputKind.CLUSTERS, InputKind.NODES], rules: [RULES.DUAL_STACK_INSTANCE], evaluate: nodePools },
   {
-    name: 'eni-config', per: 'kubernetes', needs: [InputKind.ENI_CONFIG],
-    rules: [RULES.ENICONF_NOT_JSON, RULES.ENICONF_SECURITY_GROUPS, RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NO_VSWITCHES], evaluate: eniConfigs,
+    name: 'eni-config',
+    per: 'kubernetes',
+    needs: [InputKind.ENI_CONFIG],
+    rules: [RULES.ENICONF_NOT_JSON, RULES.ENICONF_SECURITY_GROUPS, RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NO_VSWITCHES],
+    evaluate: eniConfigs,
   },
   { name: 'eni-config-managed', per: 'kubernetes', needs: [InputKind.CLUSTERS, InputKind.ENI_CONFIG], rules: [RULES.ENICONF_CREDENTIAL_PATH], evaluate: eniConfigs },
   { name: 'podnetworkings', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS], rules: PLANE_ALONE_RULES, evaluate: planesAlone },
   { name: 'podnetworkings-trunk', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.ENI_CONFIG], rules: [RULES.PLANE_NEEDS_TRUNK], evaluate: planesAlone },
   {
-    name: 'podnetworkings-terway-version', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.TERWAY_DAEMONSET],
-    rules: [RULES.TERWAY_VERSION_GATE, RULES.SELECTORLESS_DENIED], evaluate: planesAlone,
+    name: 'podnetworkings-terway-version',
+    per: 'kubernetes',
+    needs: [InputKind.POD_NETWORKINGS, InputKind.TERWAY_DAEMONSET],
+    rules: [RULES.TERWAY_VERSION_GATE, RULES.SELECTORLESS_DENIED],
+    evaluate: planesAlone,
   },
   {
-    name: 'podnetworkings-zones', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.VSWITCHES, InputKind.NODES],
-    rules: [RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_ZONE_PINNING], evaluate: planesAlone,
+    name: 'podnetworkings-zones',
+    per: 'kubernetes',
+    needs: [InputKind.POD_NETWORKINGS, InputKind.VSWITCHES, InputKind.NODES],
+    rules: [RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_ZONE_PINNING],
+    evaluate: planesAlone,
   },
   { name: 'podnetworkings-cluster-age', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.CLUSTERS], rules: [RULES.OLD_OR_DEDICATED_CLUSTER], evaluate: planesAlone },
   {
-    name: 'podnetworkings-workloads', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.WORKLOADS, InputKind.NAMESPACES],
-    rules: [RULES.FIXED_NEEDS_FIXED_NAMES, RULES.POD_MATCHES_SEVERAL_PLANES], evaluate: planesWithWorkloads,
+    name: 'podnetworkings-workloads',
+    per: 'kubernetes',
+    needs: [InputKind.POD_NETWORKINGS, InputKind.WORKLOADS, InputKind.NAMESPACES],
+    rules: [RULES.FIXED_NEEDS_FIXED_NAMES, RULES.POD_MATCHES_SEVERAL_PLANES],
+    evaluate: planesWithWorkloads,
   },
 ];

@@ -1,7 +1,7 @@
-import { ALL_RULES } from '../domain/catalog';
-import { Severity } from '../domain/rules';
 import { STDIN } from './read';
 import { AuditFinding, AuditReport, failingFindings } from './run';
+import { ALL_RULES } from '../domain/catalog';
+import { Severity } from '../domain/rules';
 
 /** Output formats of the command. */
 export type OutputFormat = 'table' | 'json' | 'sarif';

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Inventory, KNOWN_KUBE_KINDS, KubeObject } from './inventory';
 import {
   ackClusterFacts, instanceTypesFromDescribe, isAckClusterShape, isDescribeInstanceTypesShape, isDescribeVSwitchesShape, vswitchesFromDescribe,
 } from '../domain/ack-cluster';
 import { InputError, isPlainObject } from '../domain/input';
-import { Inventory, KNOWN_KUBE_KINDS, KubeObject } from './inventory';
 
 /** What every input is expected to be, for messages. */
 export const EXPECTED = 'expected the JSON output of `aliyun cs GET /clusters`, `aliyun cs GET /clusters/<id>`, '

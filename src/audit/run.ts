@@ -1,10 +1,9 @@
-import { undescribedVSwitches } from '../domain/ack-cluster';
-import { Severity } from '../domain/rules';
 import { AuditContext, clusterObject, EVALUATORS, RuleEvaluator, vswitchFacts } from './evaluators';
 import { hasInput, InputKind, Inventory, Sourced } from './inventory';
 import { AuditInputError } from './read';
 import { Waiver, waiverFor } from './waivers';
-import { AckClusterFacts } from '../domain/ack-cluster';
+import { undescribedVSwitches, AckClusterFacts } from '../domain/ack-cluster';
+import { Severity } from '../domain/rules';
 
 /** One finding of the audit. */
 export interface AuditFinding {
@@ -106,8 +105,14 @@ export function runAudit(inv: Inventory, options: AuditOptions = {}): AuditRepor
         const waiver = waiverFor(waivers, f.rule.id, subject.object);
         if (waiver) usedWaivers.add(waiver);
         findings.push({
-          ruleId: f.rule.id, severity: f.rule.severity, title: f.rule.title, source: f.rule.source,
-          object: subject.object, file: subject.file, message: f.message, fix: f.fix,
+          ruleId: f.rule.id,
+          severity: f.rule.severity,
+          title: f.rule.title,
+          source: f.rule.source,
+          object: subject.object,
+          file: subject.file,
+          message: f.message,
+          fix: f.fix,
           waiver: waiver ? { reason: waiver.reason } : undefined,
         });
       }

@@ -1,5 +1,5 @@
-import { checkInputs, InputError } from '../domain/input';
 import { AuditInputError } from './read';
+import { checkInputs, InputError } from '../domain/input';
 
 /** An acknowledged finding: shown as waived with its reason, never hidden. */
 export interface Waiver {

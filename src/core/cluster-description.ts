@@ -1,9 +1,9 @@
 import * as fs from 'fs';
+import { TerwayClusterInfo, ZoneVSwitchIds } from './cluster-info';
 import {
   ackClusterFacts, createdBeforeJune2020, isDedicated, isTerway, undescribedVSwitches, VSwitchFacts, vswitchesFromDescribe,
 } from '../domain/ack-cluster';
 import { checkInputs } from '../domain/input';
-import { TerwayClusterInfo, ZoneVSwitchIds } from './cluster-info';
 
 /** Options of {@link TerwayClusterDescription.fromDescribeCluster}. */
 export interface TerwayClusterDescriptionOptions {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { PodNetworkingPlane, TerwayClusterDescription, ValidationReport } from '../../src';
 import { COMPLIANT, compliantCluster, folderWith, seedClusters } from './audit-support';
+import { PodNetworkingPlane, TerwayClusterDescription, ValidationReport } from '../../src';
 
 const vswitches = () => JSON.parse(fs.readFileSync(path.join(COMPLIANT, 'vswitches.json'), 'utf-8'));
 
@@ -35,7 +35,10 @@ describe('TerwayClusterDescription', () => {
     const cluster = TerwayClusterDescription.fromDescribeCluster(old, { describeVSwitches: vswitches() });
     const chart = Testing.chart();
     new PodNetworkingPlane(chart, 'Plane', {
-      name: 'web', cluster, podSelector: { matchLabels: { plane: 'web' } }, securityGroupIds: ['sg-bp1web0000000001'],
+      name: 'web',
+      cluster,
+      podSelector: { matchLabels: { plane: 'web' } },
+      securityGroupIds: ['sg-bp1web0000000001'],
       vSwitches: [{ vswitchId: 'vsw-bp1web000000000', zoneId: 'eu-west-1c' }],
     });
     const ids = ValidationReport.of(chart.node.root).errors.concat(ValidationReport.of(chart.node.root).warnings).map((f) => f.ruleId);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderAuditDocs } from '../../scripts/generate-audit-docs';
 import { audit, SEED_000 } from './audit-support';
+import { renderAuditDocs } from '../../scripts/generate-audit-docs';
 
 test('docs/audit.md matches the evaluator table (run `npx projen docs:audit`)', () => {
   expect(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'audit.md'), 'utf-8')).toBe(renderAuditDocs());

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { ALL_RULES } from '../../src/domain/catalog';
 import { audit, COMPLIANT, SEED_000, WAIVERS } from './audit-support';
+import { ALL_RULES } from '../../src/domain/catalog';
 
 /**
  * The official SARIF 2.1.0 schema (OASIS, rtm.5), as shipped by @microsoft/jest-sarif. It is a

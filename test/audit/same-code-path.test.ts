@@ -4,8 +4,9 @@
  * and the audit of saved API output.
  */
 import * as fs from 'fs';
-import * as kplus from 'cdk8s-plus-33';
 import * as path from 'path';
+import * as kplus from 'cdk8s-plus-33';
+import { COMPLIANT } from './audit-support';
 import { emptyInventory } from '../../src/audit/inventory';
 import { addText } from '../../src/audit/read';
 import { runAudit } from '../../src/audit/run';
@@ -16,7 +17,6 @@ import * as manifests from '../../src/domain/manifests';
 import * as podNetworking from '../../src/domain/pod-networking';
 import { findingIds, validProps } from '../support/cluster-fixtures';
 import { chart, findings, planeIn, planeProps } from '../support/plane-fixtures';
-import { COMPLIANT } from './audit-support';
 
 function inventoryOf(...files: string[]) {
   const inv = emptyInventory();
