@@ -18,6 +18,8 @@ export interface Subject {
   /** Input file the object came from. */
   readonly file: string;
   readonly findings: ReadonlyArray<Finding>;
+  /** Rules that could not be judged for this object (e.g. an instance type of unknown capacity). */
+  readonly undecided?: { readonly rules: ReadonlyArray<RuleDefinition>; readonly missing: string };
 }
 
 /** What an evaluator sees: the inputs, and the cluster the Kubernetes objects belong to. */
@@ -201,6 +203,13 @@ function eniConfigs(ctx: AuditContext): Subject[] {
   return out;
 }
 
+/** Instance types whose ENI capacity neither DescribeInstanceTypes nor the built-in table gives. */
+function unknownCapacity(types: ReadonlyArray<string>, capacityOf: (t: string) => unknown, rules: RuleDefinition[]): Subject['undecided'] {
+  const unknown = types.filter((t) => capacityOf(t) === undefined);
+  return unknown.length === 0 ? undefined
+    : { rules, missing: `ENI capacity of ${unknown.join(', ')} (aliyun ecs DescribeInstanceTypes output)` };
+}
+
 /** Node pools from the nodes' labels: pool ID, instance types, exclusive ENI label. */
 function nodePools(ctx: AuditContext): Subject[] {
   const pools = new Map<string, { types: Set<string>; exclusive: boolean; file: string }>();
@@ -217,10 +226,12 @@ function nodePools(ctx: AuditContext): Subject[] {
   const capacityOf = (t: string) => types.get(t) ?? instanceCapacity(t);
   return [...pools.keys()].sort().map((id) => {
     const p = pools.get(id)!;
+    const instanceTypes = [...p.types].sort();
     return {
       object: `nodepool/${id}`,
       file: p.file,
-      findings: checkNodePool({ name: id, instanceTypes: [...p.types].sort(), exclusiveEni: p.exclusive, dualStack }, capacityOf),
+      findings: checkNodePool({ name: id, instanceTypes, exclusiveEni: p.exclusive, dualStack }, capacityOf),
+      undecided: unknownCapacity(instanceTypes, capacityOf, [RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE]),
     };
   });
 }
@@ -271,8 +282,14 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     evaluate: (ctx) => {
       const c = ctx.cluster!.value;
       const types = ctx.inventory.instanceTypes;
-      return onCluster(ctx, checkNodePool({ name: 'of the cluster\'s default workers (WorkerInstanceTypes)', instanceTypes: c.workerInstanceTypes, exclusiveEni: false, dualStack: false },
-        (t) => types.get(t) ?? instanceCapacity(t)));
+      const capacityOf = (t: string) => types.get(t) ?? instanceCapacity(t);
+      const name = 'of the cluster\'s default workers (WorkerInstanceTypes)';
+      return [{
+        object: clusterObject(c),
+        file: ctx.cluster!.file,
+        findings: checkNodePool({ name, instanceTypes: c.workerInstanceTypes, exclusiveEni: false, dualStack: false }, capacityOf),
+        undecided: unknownCapacity(c.workerInstanceTypes, capacityOf, [RULES.NODE_IP_CAPACITY]),
+      }];
     },
   },
   {

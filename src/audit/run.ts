@@ -97,6 +97,10 @@ export function runAudit(inv: Inventory, options: AuditOptions = {}): AuditRepor
     const decided = new Set(ev.rules.map((r) => r.id));
     const ctx: AuditContext = { inventory: inv, cluster };
     for (const subject of ev.evaluate(ctx)) {
+      const undecided = subject.undecided?.rules.filter((r) => decided.has(r.id));
+      if (subject.undecided && undecided && undecided.length > 0) {
+        notEvaluated.push({ evaluator: ev.name, ruleIds: undecided.map((r) => r.id), object: subject.object, missing: [subject.undecided.missing] });
+      }
       for (const f of subject.findings) {
         if (!decided.has(f.rule.id)) continue;
         const key = `${f.rule.id}\u0000${subject.object}\u0000${f.message}`;

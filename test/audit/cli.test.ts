@@ -84,6 +84,21 @@ describe('missing inputs are reported as not evaluated, never as passed', () => 
     expect(out.evaluated.map((e: any) => e.evaluator)).not.toContain('cluster-vswitches');
   });
 
+  test('an instance type of unknown ENI capacity: TW-NODEPOOL-001 not evaluated for that object', () => {
+    const c = compliantCluster();
+    const dir = folderWith({ 'c.json': JSON.stringify({ ...c, parameters: { ...c.parameters, WorkerInstanceTypes: 'ecs.ic5.xlarge,ecs.g7.xlarge' } }) });
+    const out = JSON.parse(audit([dir, '--format', 'json']).stdout);
+    expect(out.notEvaluated).toContainEqual({
+      evaluator: 'worker-instance-types', ruleIds: ['TW-NODEPOOL-001'], object: `cluster/${c.cluster_id}`,
+      missing: ['ENI capacity of ecs.ic5.xlarge (aliyun ecs DescribeInstanceTypes output)'],
+    });
+    const types = { InstanceTypes: { InstanceType: [{ InstanceTypeId: 'ecs.ic5.xlarge', EniQuantity: 2, EniPrivateIpAddressQuantity: 10 }] } };
+    const withTypes = JSON.parse(audit([dir, folderWith({ 't.json': JSON.stringify(types) }), '--format', 'json']).stdout);
+    expect(withTypes.notEvaluated.filter((n: any) => n.evaluator === 'worker-instance-types')).toEqual([]);
+    expect(withTypes.findings.map((f: any) => f.message)).toContain(
+      'Instance type ecs.ic5.xlarge offers (2 − 1) × 10 = 10 pod IPs in shared ENI mode, so its nodes cannot join node pool of the cluster\'s default workers (WorkerInstanceTypes).');
+  });
+
   test('several clusters and kubectl dumps: cluster-dependent Kubernetes rules need --cluster', () => {
     const dir = folderWith({
       'clusters.json': JSON.stringify([...seedClusters(), compliantCluster()]),
