@@ -89,7 +89,9 @@ describe('missing inputs are reported as not evaluated, never as passed', () => 
     const dir = folderWith({ 'c.json': JSON.stringify({ ...c, parameters: { ...c.parameters, WorkerInstanceTypes: 'ecs.ic5.xlarge,ecs.g7.xlarge' } }) });
     const out = JSON.parse(audit([dir, '--format', 'json']).stdout);
     expect(out.notEvaluated).toContainEqual({
-      evaluator: 'worker-instance-types', ruleIds: ['TW-NODEPOOL-001'], object: `cluster/${c.cluster_id}`,
+      evaluator: 'worker-instance-types',
+      ruleIds: ['TW-NODEPOOL-001'],
+      object: `cluster/${c.cluster_id}`,
       missing: ['ENI capacity of ecs.ic5.xlarge (aliyun ecs DescribeInstanceTypes output)'],
     });
     const types = { InstanceTypes: { InstanceType: [{ InstanceTypeId: 'ecs.ic5.xlarge', EniQuantity: 2, EniPrivateIpAddressQuantity: 10 }] } };
