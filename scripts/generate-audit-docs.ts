@@ -93,6 +93,8 @@ export function renderAuditDocs(): string {
     '  `terway-eniip`. `parameters.PodVswitchIds` is a JSON array inside a string; a Terway cluster',
     '  without it, or with `"[]"`, has no pod vSwitches. The fix is to re-create the cluster: the',
     '  network plug-in cannot be changed in place.',
+    '  A cluster listed without `parameters` (some `GET /clusters` responses carry only IDs and state)',
+    '  gets ACK-009 as not evaluated: save `aliyun cs GET /clusters/<id>` for it.',
     '- `TW-CLUSTER-002`: `parameters.ContainerCIDR` (or `subnet_cidr`) set on a Terway cluster.',
     '- Node vSwitches: `vswitch_ids`, `vswitch_id` (comma-separated) or `parameters.WorkerVSwitchIds`;',
     '  zones and CIDRs come from DescribeVSwitches. An empty `ServiceCIDR` is not judged.',

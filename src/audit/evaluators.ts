@@ -256,7 +256,19 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     per: 'cluster',
     needs: [InputKind.CLUSTERS],
     rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR],
-    evaluate: (ctx) => onCluster(ctx, checkManagedClusterConfig(managedClusterConfigOf(ctx.cluster!.value))),
+    evaluate: (ctx) => {
+      const c = ctx.cluster!;
+      // Some list responses carry no parameters: the network plug-in is then unknown, not wrong.
+      if (c.value.network === undefined) {
+        return [{
+          object: clusterObject(c.value),
+          file: c.file,
+          findings: [],
+          undecided: { rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR], missing: 'parameters.Network (save aliyun cs GET /clusters/<id> for this cluster)' },
+        }];
+      }
+      return onCluster(ctx, checkManagedClusterConfig(managedClusterConfigOf(c.value)));
+    },
   },
   {
     name: 'cluster-settings',

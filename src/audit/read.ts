@@ -107,11 +107,11 @@ function addValue(file: string, value: unknown, inv: Inventory): void {
     if (value.every(isAckClusterShape)) return addClusters(file, value, inv);
     if (value.every(isKubeObject)) return addKube(file, value, inv);
     const bad = value.findIndex((v) => !isAckClusterShape(v));
-    throw new AuditInputError(file, `item [${bad}] of the array is not a cluster (no cluster_id and parameters); ${EXPECTED}.`);
+    throw new AuditInputError(file, `item [${bad}] of the array is not a cluster (no cluster_id with parameters or cluster_type); ${EXPECTED}.`);
   }
   if (isPlainObject(value) && Array.isArray(value.clusters) && (value.page_info !== undefined || value.clusters.every(isAckClusterShape))) {
     const bad = value.clusters.findIndex((v) => !isAckClusterShape(v));
-    if (bad >= 0) throw new AuditInputError(file, `clusters[${bad}] is not a cluster (no cluster_id and parameters); ${EXPECTED}.`);
+    if (bad >= 0) throw new AuditInputError(file, `clusters[${bad}] is not a cluster (no cluster_id with parameters or cluster_type); ${EXPECTED}.`);
     return addClusters(file, value.clusters, inv);
   }
   if (isAckClusterShape(value)) return addClusters(file, [value], inv);

@@ -55,7 +55,8 @@ export interface VSwitchFacts {
 
 /** Whether a JSON value looks like one cluster of `aliyun cs GET /clusters[/<id>]`. */
 export function isAckClusterShape(value: unknown): value is Record<string, unknown> {
-  return isPlainObject(value) && typeof value.cluster_id === 'string' && (isPlainObject(value.parameters) || typeof value.cluster_type === 'string');
+  return isPlainObject(value) && typeof value.cluster_id === 'string'
+    && ['parameters', 'cluster_type', 'network_mode', 'vpc_id', 'state'].some((key) => value[key] !== undefined);
 }
 
 /** API output uses null for "unset"; the shape checks treat only undefined as unset. */
@@ -111,7 +112,8 @@ export function ackClusterFacts(value: unknown, where: string): AckClusterFacts 
     podVswitchIds: podVswitchIdsOf(at, str(p, 'PodVswitchIds', params.PodVswitchIds)),
     nodeVswitchIds: [...new Set(nodeVswitchIds)],
     serviceCidr: nonEmpty(str(p, 'ServiceCIDR', params.ServiceCIDR)) ?? nonEmpty(str(at, 'service_cidr', c.service_cidr)),
-    podCidr: nonEmpty(str(p, 'ContainerCIDR', params.ContainerCIDR)) ?? nonEmpty(str(at, 'subnet_cidr', c.subnet_cidr)),
+    podCidr: nonEmpty(str(p, 'ContainerCIDR', params.ContainerCIDR)) ?? nonEmpty(str(at, 'subnet_cidr', c.subnet_cidr))
+      ?? nonEmpty(str(at, 'container_cidr', c.container_cidr)),
     ipStack: nonEmpty(str(p, 'IPStack', params.IPStack)) ?? nonEmpty(str(at, 'ip_stack', c.ip_stack)),
     vpcId: nonEmpty(str(at, 'vpc_id', c.vpc_id)),
     securityGroupId: nonEmpty(str(at, 'security_group_id', c.security_group_id)),

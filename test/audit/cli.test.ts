@@ -35,6 +35,18 @@ describe('ACK-009 on the two clusters of the compliance rule', () => {
     expect(JSON.parse(r.stdout).findings.map((f: any) => [f.ruleId, f.message])).toContainEqual(['TW-CLUSTER-001', 'No pod vSwitches (pod_vswitch_ids) are set.']);
   });
 
+  test('a list response without parameters: ACK-009 is not evaluated for that cluster, never passed', () => {
+    const short = { cluster_id: 'c0000000000000000000000000000000f', name: 'legacy', network_mode: 'vpc', vpc_id: 'vpc-abcd1234', state: 'running' };
+    const out = JSON.parse(audit(['-', '--format', 'json'], { stdin: JSON.stringify([short]) }).stdout);
+    expect(out.findings.filter((f: any) => f.ruleId === 'TW-CLUSTER-001')).toEqual([]);
+    expect(out.notEvaluated).toContainEqual({
+      evaluator: 'ack-009',
+      ruleIds: ['TW-CLUSTER-001', 'TW-CLUSTER-002'],
+      object: 'cluster/c0000000000000000000000000000000f',
+      missing: ['parameters.Network (save aliyun cs GET /clusters/<id> for this cluster)'],
+    });
+  });
+
   test('terway-eni (exclusive ENI cluster mode) is not terway-eniip', () => {
     const c = compliantCluster();
     const dir = folderWith({ 'c.json': JSON.stringify({ ...c, parameters: { ...c.parameters, Network: 'terway-eni' } }) });
