@@ -143,6 +143,11 @@ project.addTask('bench', {
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
 });
 
+project.addTask('audit', {
+  description: 'Run terway-audit from source, e.g. `npx projen audit examples/audit/seed-000`',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json src/audit/cli.ts',
+  receiveArgs: true,
+});
 project.addTask('docs:audit', {
   description: 'Regenerate docs/audit.md (which audit rule needs which input) from src/audit/evaluators.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-audit-docs.ts',
