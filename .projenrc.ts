@@ -143,8 +143,8 @@ project.addTask('bench', {
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
 });
 
-project.addTask('audit', {
-  description: 'Run terway-audit from source, e.g. `npx projen audit examples/audit/seed-000`',
+project.addTask('terway-audit', {
+  description: 'Run terway-audit from source, e.g. `npx projen terway-audit examples/audit/seed-000`',
   exec: 'ts-node --transpile-only --project test/tsconfig.json src/audit/cli.ts',
   receiveArgs: true,
 });
