@@ -144,7 +144,7 @@ project.addTask('bench', {
 });
 
 project.addTask('terway-audit', {
-  description: 'Run terway-audit from source, e.g. `npx projen terway-audit examples/audit/seed-000`',
+  description: 'Run terway-audit from source, e.g. `npx projen terway-audit examples/audit/ack-009`',
   exec: 'ts-node --transpile-only --project test/tsconfig.json src/audit/cli.ts',
   receiveArgs: true,
 });

@@ -4,7 +4,7 @@ import { AuditIo, main } from '../../src/audit/cli';
 import { tmpdir } from '../support/files';
 
 export const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'audit');
-export const SEED_000 = path.join(EXAMPLES, 'seed-000');
+export const ACK_009_SAMPLES = path.join(EXAMPLES, 'ack-009');
 export const COMPLIANT = path.join(EXAMPLES, 'compliant');
 export const WAIVERS = path.join(EXAMPLES, 'waivers.json');
 
@@ -45,7 +45,7 @@ export function compliantCluster(): any {
   return JSON.parse(fs.readFileSync(path.join(COMPLIANT, 'cluster.json'), 'utf-8'));
 }
 
-/** The seed-000 clusters, parsed. */
+/** The two ACK-009 sample clusters, parsed. */
 export function seedClusters(): any[] {
-  return JSON.parse(fs.readFileSync(path.join(SEED_000, 'clusters.json'), 'utf-8'));
+  return JSON.parse(fs.readFileSync(path.join(ACK_009_SAMPLES, 'clusters.json'), 'utf-8'));
 }

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { COMPLIANT, SEED_000 } from './audit-support';
+import { COMPLIANT, ACK_009_SAMPLES } from './audit-support';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'src', 'audit', 'cli.ts');
@@ -16,7 +16,7 @@ function bin(args: string[], input?: string) {
 }
 
 test('exit codes 1, 0 and 2 from a real process', () => {
-  const failing = bin([SEED_000]);
+  const failing = bin([ACK_009_SAMPLES]);
   expect(failing.status).toBe(1);
   expect(failing.stdout).toMatch(/^TW-CLUSTER-001 +error +cluster\/abcd1234abcd1234abcd1234abcd1234a /m);
   expect(bin([COMPLIANT]).status).toBe(0);

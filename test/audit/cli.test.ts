@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { audit, COMPLIANT, compliantCluster, folderWith, SEED_000, seedClusters, WAIVERS } from './audit-support';
+import { audit, COMPLIANT, compliantCluster, folderWith, ACK_009_SAMPLES, seedClusters, WAIVERS } from './audit-support';
 
 const SEED_IDS = ['abcd1234abcd1234abcd1234abcd1234a', '1234abcd1234abcd1234abcd1234abcd1'];
 
 describe('ACK-009 on the two clusters of the compliance rule', () => {
   test('both fail TW-CLUSTER-001 with the re-create remediation; exit 1', () => {
-    const r = audit([SEED_000]);
+    const r = audit([ACK_009_SAMPLES]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     for (const id of SEED_IDS) {
@@ -72,9 +72,9 @@ describe('a compliant Terway cluster with its kubectl dumps', () => {
   });
 
   test('--fail-on never always exits 0; waivers can acknowledge errors, which stay visible', () => {
-    expect(audit([SEED_000, '--fail-on', 'never']).code).toBe(0);
+    expect(audit([ACK_009_SAMPLES, '--fail-on', 'never']).code).toBe(0);
     const w = folderWith({ 'w.json': JSON.stringify({ waivers: [{ ruleId: 'TW-CLUSTER-001', object: '*', reason: 'legacy Flannel clusters, retired in Q1' }] }) });
-    const r = audit([SEED_000, '--waivers', path.join(w, 'w.json')]);
+    const r = audit([ACK_009_SAMPLES, '--waivers', path.join(w, 'w.json')]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('TW-CLUSTER-001') && l.includes('error (waived)'))).toHaveLength(3);
   });
@@ -261,18 +261,18 @@ describe('bad input: one line naming the file and what was expected, exit 2, no 
     expectOneLine(audit([]), /^terway-audit: terway-audit: no input\. usage: terway-audit/);
   });
   test('bad options', () => {
-    expectOneLine(audit([SEED_000, '--format', 'xml']), /--format: is "xml"; expected table, json or sarif\./);
-    expectOneLine(audit([SEED_000, '--fail-on', 'info']), /--fail-on: is "info"; expected error, warning or never\./);
-    expectOneLine(audit([SEED_000, '--frobnicate']), /--frobnicate: is not an option\. usage:/);
-    expectOneLine(audit([SEED_000, '--cluster', 'c-nope']), /--cluster: c-nope is not among the clusters in the inputs/);
+    expectOneLine(audit([ACK_009_SAMPLES, '--format', 'xml']), /--format: is "xml"; expected table, json or sarif\./);
+    expectOneLine(audit([ACK_009_SAMPLES, '--fail-on', 'info']), /--fail-on: is "info"; expected error, warning or never\./);
+    expectOneLine(audit([ACK_009_SAMPLES, '--frobnicate']), /--frobnicate: is not an option\. usage:/);
+    expectOneLine(audit([ACK_009_SAMPLES, '--cluster', 'c-nope']), /--cluster: c-nope is not among the clusters in the inputs/);
   });
   test('bad waiver files', () => {
-    const missing = audit([SEED_000, '--waivers', '/nonexistent/w.json']);
+    const missing = audit([ACK_009_SAMPLES, '--waivers', '/nonexistent/w.json']);
     expectOneLine(missing, /\/nonexistent\/w.json: no such waiver file/);
     const noReason = one('w.json', JSON.stringify({ waivers: [{ ruleId: 'TW-CLUSTER-001', object: '*' }] }));
-    expectOneLine(audit([SEED_000, '--waivers', noReason]), /w.json: waivers\[0\].reason is required; expected \{"waivers"/);
+    expectOneLine(audit([ACK_009_SAMPLES, '--waivers', noReason]), /w.json: waivers\[0\].reason is required; expected \{"waivers"/);
     const unknown = one('w.json', JSON.stringify({ waivers: [{ ruleId: 'CKV_ALI_1', object: '*', reason: 'r' }] }));
-    expectOneLine(audit([SEED_000, '--waivers', unknown]), /waivers\[0\].ruleId is "CKV_ALI_1", which is no rule of this library/);
+    expectOneLine(audit([ACK_009_SAMPLES, '--waivers', unknown]), /waivers\[0\].ruleId is "CKV_ALI_1", which is no rule of this library/);
   });
 });
 

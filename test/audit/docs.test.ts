@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { audit, SEED_000 } from './audit-support';
+import { audit, ACK_009_SAMPLES } from './audit-support';
 import { renderAuditDocs } from '../../scripts/generate-audit-docs';
 
 test('docs/audit.md matches the evaluator table (run `npx projen docs:audit`)', () => {
@@ -9,7 +9,7 @@ test('docs/audit.md matches the evaluator table (run `npx projen docs:audit`)', 
 
 test('the README shows the current table output for the ACK-009 sample clusters', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
-  const r = audit([SEED_000]);
+  const r = audit([ACK_009_SAMPLES]);
   expect(r.code).toBe(1);
-  expect(readme).toContain('npx terway-audit examples/audit/seed-000\n```\n\n```\n' + r.stdout + '```');
+  expect(readme).toContain('npx terway-audit examples/audit/ack-009\n```\n\n```\n' + r.stdout + '```');
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { audit, COMPLIANT, SEED_000, WAIVERS } from './audit-support';
+import { audit, COMPLIANT, ACK_009_SAMPLES, WAIVERS } from './audit-support';
 import { ALL_RULES } from '../../src/domain/catalog';
 
 /**
@@ -28,7 +28,7 @@ describe('--format sarif', () => {
   });
 
   test('failing clusters: valid SARIF 2.1.0 with one result per finding', () => {
-    const r = audit([SEED_000, '--format', 'sarif']);
+    const r = audit([ACK_009_SAMPLES, '--format', 'sarif']);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout);
     expect(validate(log)).toBe(true);
@@ -43,7 +43,7 @@ describe('--format sarif', () => {
       expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
       expect(res.level).toBe('error');
       expect(res.message.text).toMatch(/Fix: Re-create the cluster with Terway/);
-      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(path.join(SEED_000, 'clusters.json'));
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(path.join(ACK_009_SAMPLES, 'clusters.json'));
       expect(res.locations[0].logicalLocations[0].name).toMatch(/^cluster\//);
     }
     // Rules with missing inputs are tool notifications, not results.
@@ -59,7 +59,7 @@ describe('--format sarif', () => {
   });
 
   test('findings read from standard input have no file location and stay valid', () => {
-    const text = fs.readFileSync(path.join(SEED_000, 'clusters.json'), 'utf-8');
+    const text = fs.readFileSync(path.join(ACK_009_SAMPLES, 'clusters.json'), 'utf-8');
     const log = JSON.parse(audit(['-', '--format', 'sarif'], { stdin: text }).stdout);
     expect(validate(log)).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation).toBeUndefined();
@@ -68,7 +68,7 @@ describe('--format sarif', () => {
 
 describe('--format json', () => {
   test('findings with rule, severity, object, file, message, fix, source and link', () => {
-    const out = JSON.parse(audit([SEED_000, '--format', 'json']).stdout);
+    const out = JSON.parse(audit([ACK_009_SAMPLES, '--format', 'json']).stdout);
     expect(out.tool).toBe('terway-audit');
     expect(out.passed).toBe(false);
     expect(out.failOn).toBe('error');
@@ -83,7 +83,7 @@ describe('--format json', () => {
 
 describe('table (default)', () => {
   test('header, one line per finding, summary', () => {
-    const lines = audit([SEED_000]).stdout.split('\n');
+    const lines = audit([ACK_009_SAMPLES]).stdout.split('\n');
     expect(lines[0]).toMatch(/^RULE +SEVERITY +OBJECT +MESSAGE \| FIX \| SOURCE$/);
     expect(lines.filter((l) => l.startsWith('TW-'))).toHaveLength(3);
     expect(lines.filter((l) => /^TW-/.test(l)).every((l) => / \| fix: .+ \| source: .+ <https:\/\/.+>$/.test(l))).toBe(true);
