@@ -44,6 +44,8 @@ export function renderAuditDocs(): string {
     'npx terway-audit dumps/ --format sarif > terway.sarif',
     '```',
     '',
+    'In a clone of this repository, `npx projen terway-audit <paths…>` runs it from source.',
+    '',
     'Paths are files, folders (read recursively; only `.json` files, others are skipped with a note) or',
     '`-` for standard input (also read when no path is given and standard input is not a terminal).',
     'Each file\'s kind is detected from its shape.',
