@@ -49,7 +49,15 @@ const project = new cdk.JsiiProject({
     'ajv@^8.17.0',
     'ajv-formats@^3.0.0',
     'ts-node@^10.9.0',
+    // The audit's SARIF test validates against the official SARIF 2.1.0 schema that this
+    // package ships (lib/schemas/sarif-2.1.0-rtm.5.json, a JSON Schema draft-04 document).
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv-draft-04@^1.0.0',
   ],
+  // `terway-audit`: the library's rules over saved aliyun/kubectl output (see docs/audit.md).
+  // Named after what it audits (Terway networking), not after the package, so it reads
+  // naturally next to other scanners in CI (checkov, infraguard).
+  bin: { 'terway-audit': 'lib/audit/cli.js' },
 
   jestOptions: {
     // Never rewrite snapshots during a test run: a snapshot test must be able to fail.
@@ -139,6 +147,28 @@ project.addTask('example', {
 project.addTask('bench', {
   description: 'Time synthesis of generated inputs (benchmarks live here, never in tests)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
+});
+
+project.addTask('terway-audit', {
+  description: 'Run terway-audit from source, e.g. `npx projen terway-audit examples/audit/ack-009`',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json src/audit/cli.ts',
+  receiveArgs: true,
+});
+project.addTask('docs:audit', {
+  description: 'Regenerate docs/audit.md (which audit rule needs which input) from src/audit/evaluators.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-audit-docs.ts',
+});
+project.addTask('bench:audit', {
+  description: 'Time the audit command: start-up, 1,000 clusters and 10,000 Kubernetes objects',
+  exec: 'ts-node --project test/tsconfig.json bench/audit-bench.ts',
+});
+
+// The audit command runs the domain rules only: it must never load cdktf, cdk8s or constructs.
+project.eslint?.addOverride({
+  files: ['src/audit/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../core/*', '../generated/*', 'ip-address', 'yaml', 'semver'] }],
+  },
 });
 
 project.synth();

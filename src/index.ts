@@ -10,6 +10,7 @@ export * from './domain/eni-capacity';
 // Validation plumbing and shared descriptions, used by both sides.
 export * from './core/reported-finding';
 export * from './core/cluster-info';
+export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
 
 // Cloud side (cdktf).

@@ -1,11 +1,11 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Node, NodeLabelQuery, NodeTaintQuery, TaintEffect } from 'cdk8s-plus-33';
 import { IConstruct } from 'constructs';
+import { namespaceLabelsFromManifest, networkPolicyFromManifest, podTemplateOf, TEMPLATE_KINDS, workloadFromManifest } from '../domain/manifests';
 import { NetworkPolicyModel, TaintModel } from '../domain/node-modes';
 import { WorkloadModel } from '../domain/pod-networking';
 
-/** Kinds whose pods come from `spec.template`. */
-const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'];
+export { podTemplateOf };
 
 /** Metadata that a construct can carry (cdk8s-plus metadata objects have `addLabel` and `addAnnotation`). */
 interface LabelTarget {
@@ -95,18 +95,6 @@ export function addNamespaceLabels(namespace: IConstruct, labels: Record<string,
   for (const [k, v] of Object.entries(labels)) target.addLabel(k, v);
 }
 
-interface PodTemplateJson {
-  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: any;
-}
-
-/** The pod template of a rendered workload (custom kinds only when listed in `extraTemplateKinds`). */
-export function podTemplateOf(json: any, extraTemplateKinds: ReadonlyArray<string> = []): PodTemplateJson | undefined {
-  if (json?.kind === 'CronJob') return json.spec?.jobTemplate?.spec?.template;
-  if (!TEMPLATE_KINDS.includes(json?.kind) && !extraTemplateKinds.includes(json?.kind)) return undefined;
-  return json?.spec?.template;
-}
-
 /** Workloads, namespaces and NetworkPolicies declared under `root`, read from their rendered manifests. */
 export interface DeclaredObjects {
   readonly workloads: WorkloadModel[];
@@ -189,19 +177,6 @@ export function addPodScheduling(workload: IConstruct, scheduling: PodScheduling
   else for (const t of tolerations) obj.addJsonPatch(JsonPatch.add(`${specPath}/tolerations/-`, t));
 }
 
-/** Node labels every pod of this spec requires (nodeSelector, and In-single-value terms common to all required affinity terms). */
-function requiredNodeLabels(spec: any): Record<string, string> {
-  const out: Record<string, string> = { ...(spec?.nodeSelector ?? {}) };
-  const terms: any[] | undefined = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (!Array.isArray(terms) || terms.length === 0) return out;
-  const single = (term: any) => new Map<string, string>((term?.matchExpressions ?? [])
-    .filter((e: any) => e?.operator === 'In' && Array.isArray(e.values) && e.values.length === 1)
-    .map((e: any) => [String(e.key), String(e.values[0])]));
-  const [first, ...rest] = terms.map(single);
-  for (const [k, v] of first) if (rest.every((m) => m.get(k) === v)) out[k] = v;
-  return out;
-}
-
 /** Collects every workload and namespace the app declares (objects that fail to render are skipped; their own validation reports them). */
 export function declaredObjects(root: IConstruct): DeclaredObjects {
   const workloads: WorkloadModel[] = [];
@@ -214,36 +189,17 @@ export function declaredObjects(root: IConstruct): DeclaredObjects {
     } catch {
       continue;
     }
-    const name = String(json.metadata?.name ?? obj.name);
     if (json.kind === 'Namespace') {
-      namespaces.set(name, { ...(json.metadata?.labels ?? {}) });
-    } else if (json.kind === 'NetworkPolicy' && String(json.apiVersion ?? '').startsWith('networking.k8s.io/')) {
-      networkPolicies.push({
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podSelector: { matchLabels: json.spec?.podSelector?.matchLabels, matchExpressions: json.spec?.podSelector?.matchExpressions },
-      });
-    } else if (json.kind === 'Pod') {
-      workloads.push({
-        kind: 'Pod',
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(json.metadata?.labels ?? {}) },
-        ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
-        requiredNodeLabels: requiredNodeLabels(json.spec),
-        tolerations: [...(json.spec?.tolerations ?? [])],
-      });
-    } else if (json.kind === 'CronJob' || TEMPLATE_KINDS.includes(json.kind)) {
-      workloads.push({
-        kind: json.kind,
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(podTemplateOf(json)?.metadata?.labels ?? {}) },
-        ownerKinds: [],
-        requiredNodeLabels: requiredNodeLabels(podTemplateOf(json)?.spec),
-        tolerations: [...(podTemplateOf(json)?.spec?.tolerations ?? [])],
-      });
+      namespaces.set(String(json.metadata?.name ?? obj.name), namespaceLabelsFromManifest(json));
+      continue;
     }
+    const policy = networkPolicyFromManifest(json, obj.name);
+    if (policy) {
+      networkPolicies.push(policy);
+      continue;
+    }
+    const workload = workloadFromManifest(json, obj.name);
+    if (workload) workloads.push(workload);
   }
   return { workloads, namespaces, networkPolicies };
 }

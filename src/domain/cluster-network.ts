@@ -316,7 +316,17 @@ export interface ManagedClusterConfig {
   readonly podCidr?: string;
   /** Whether Trunk ENI is requested (add-on config ENITrunking). */
   readonly trunkRequested: boolean;
+  /**
+   * True when the configuration describes a cluster that already runs (the audit command):
+   * the fix is then to re-create it, since the CNI cannot be changed in place.
+   */
+  readonly existingCluster?: boolean;
 }
+
+/** ACK-009's remediation for a cluster that already runs. */
+const RECREATE_WITH_TERWAY = 'Re-create the cluster with Terway: the network plug-in cannot be changed in place. '
+  + 'Create it with the add-on terway-eniip and pod vSwitches ("addons":[{"name":"terway-eniip"}] and "pod_vswitch_ids":["vsw-…"] in POST /clusters; '
+  + 'in the console choose Terway with IPVLAN and NetworkPolicy support), or with TerwayCluster, then move the workloads.';
 
 /**
  * AlibabaCloud-ACK-009 and the Terway/Flannel exclusivity, checked on the final resource
@@ -329,11 +339,13 @@ export function checkManagedClusterConfig(config: ManagedClusterConfig): Finding
   if (!active.includes('terway-eniip') || otherCni.length > 0) {
     out.push(violation(RULES.ACK_009,
       `The cluster's network add-ons are [${active.join(', ')}]; ACK-009 requires terway-eniip${otherCni.length ? ` and no ${otherCni.join(', ')}` : ''}.`,
-      'Keep the terway-eniip add-on (TerwayCluster adds it) and remove other CNI add-ons; the CNI cannot be changed after creation.'));
+      config.existingCluster ? RECREATE_WITH_TERWAY
+        : 'Keep the terway-eniip add-on (TerwayCluster adds it) and remove other CNI add-ons; the CNI cannot be changed after creation.'));
   }
   if (config.podVswitchIds !== undefined && config.podVswitchIds.length === 0) {
     out.push(violation(RULES.ACK_009, 'No pod vSwitches (pod_vswitch_ids) are set.',
-      'Give every zone at least one pod vSwitch; ACK assigns pod IPs only from pod vSwitches in Terway mode.'));
+      config.existingCluster ? RECREATE_WITH_TERWAY
+        : 'Give every zone at least one pod vSwitch; ACK assigns pod IPs only from pod vSwitches in Terway mode.'));
   }
   if (config.podCidr !== undefined && config.podCidr !== '') {
     out.push(violation(RULES.FLANNEL_POD_CIDR, `pod_cidr "${config.podCidr}" is set on a Terway cluster.`,

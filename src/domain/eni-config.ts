@@ -95,3 +95,25 @@ export function renderEniConf(plan: EniConfigPlan): EniConfigResult {
   const eniConf = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   return { eniConf, findings };
 }
+
+/**
+ * A per-node-pool eni_conf applied over the base one the way Terway does (RFC 7396 JSON merge
+ * patch: nested objects merge key by key, arrays are replaced, null deletes a key).
+ */
+export function mergeEniConf(base: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+    } else if (isObject(value) && isObject(out[key])) {
+      out[key] = mergeEniConf(out[key] as Record<string, unknown>, value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

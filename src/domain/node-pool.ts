@@ -1,6 +1,6 @@
-import { NodeNetworkMode } from './capacity-model';
 import { RULES } from './catalog';
 import { violation } from './finding';
+import { InstanceEniCapacity, NodeNetworkMode } from './capacity-model';
 import { EXCLUSIVE_ENI_MIN_ENIS, instanceCapacity, podCapacity, SHARED_ENI_JOIN_THRESHOLD } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
@@ -72,14 +72,18 @@ export function unknownInstanceTypeFinding(pool: string, types: ReadonlyArray<st
       : 'Check the spelling (e.g. ecs.g7.xlarge); if the name is right, acknowledge: terraform plan checks the real ENI numbers.');
 }
 
-/** Findings for one node pool. */
-export function checkNodePool(plan: NodePoolPlan): Finding[] {
+/**
+ * Findings for one node pool.
+ * @param capacityOf ENI capacity of an instance type: the built-in table, or (in the audit)
+ *   DescribeInstanceTypes output.
+ */
+export function checkNodePool(plan: NodePoolPlan, capacityOf: (type: string) => InstanceEniCapacity | undefined = instanceCapacity): Finding[] {
   const out: Finding[] = [];
   const literals = plan.instanceTypes.map((t) => known(t)).filter((t): t is string => t !== undefined);
   const mode = plan.exclusiveEni ? NodeNetworkMode.EXCLUSIVE : NodeNetworkMode.SHARED;
   const unknown: string[] = [];
   for (const type of plan.lingjun ? [] : literals) {
-    const capacity = instanceCapacity(type);
+    const capacity = capacityOf(type);
     if (!capacity) {
       unknown.push(type);
       continue;

@@ -1,0 +1,153 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Inventory, KNOWN_KUBE_KINDS, KubeObject } from './inventory';
+import {
+  ackClusterFacts, instanceTypesFromDescribe, isAckClusterShape, isDescribeInstanceTypesShape, isDescribeVSwitchesShape, vswitchesFromDescribe,
+} from '../domain/ack-cluster';
+import { InputError, isPlainObject } from '../domain/input';
+
+/** What every input is expected to be, for messages. */
+export const EXPECTED = 'expected the JSON output of `aliyun cs GET /clusters`, `aliyun cs GET /clusters/<id>`, '
+  + '`aliyun vpc DescribeVSwitches`, `aliyun ecs DescribeInstanceTypes` or `kubectl get … -o json`';
+
+/** How standard input is named in messages and reports. */
+export const STDIN = '<stdin>';
+
+/** An input that cannot be used: the file and what was expected. The command exits 2. */
+export class AuditInputError extends Error {
+  constructor(public readonly file: string, public readonly detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'AuditInputError';
+  }
+}
+
+/** Reads files and folders (recursively, `.json` files only) into the inventory; `-` is standard input. */
+export function readPaths(paths: ReadonlyArray<string>, inv: Inventory, readStdin: () => string): void {
+  for (const p of paths) {
+    if (p === '-') {
+      let text: string;
+      try {
+        text = readStdin();
+      } catch (e) {
+        throw new AuditInputError(STDIN, `cannot be read (${(e as Error).message}).`);
+      }
+      addText(STDIN, text, inv);
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new AuditInputError(p, `no such file or folder; ${EXPECTED}.`);
+    }
+    if (stat.isDirectory()) readFolder(p, inv);
+    else addText(p, readFile(p), inv);
+  }
+}
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf-8');
+  } catch (e) {
+    throw new AuditInputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  // Code-point order, so the output does not depend on the file system or the locale.
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+function readFolder(dir: string, inv: Inventory): void {
+  const files = listFiles(dir);
+  const json = files.filter((f) => f.toLowerCase().endsWith('.json'));
+  const skipped = files.length - json.length;
+  if (json.length === 0) {
+    throw new AuditInputError(dir, `no .json file in the folder${skipped ? ` (${skipped} other file${skipped === 1 ? '' : 's'} skipped)` : ''}; ${EXPECTED}, saved as .json files.`);
+  }
+  if (skipped > 0) inv.notes.push(`${dir}: skipped ${skipped} file${skipped === 1 ? '' : 's'} not ending in .json.`);
+  for (const f of json) addText(f, readFile(f), inv);
+}
+
+/** Parses one input text and adds what it holds to the inventory. */
+export function addText(file: string, text: string, inv: Inventory): void {
+  inv.files.push({ file, bytes: Buffer.byteLength(text) });
+  if (text.trim() === '') throw new AuditInputError(file, `empty; ${EXPECTED}.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new AuditInputError(file, `not JSON (${(e as Error).message}); ${EXPECTED} (add --output json / -o json).`);
+  }
+  try {
+    addValue(file, value, inv);
+  } catch (e) {
+    if (e instanceof InputError) throw new AuditInputError(e.where, `${e.property} ${e.detail.replace(/\.$/, '')}; ${EXPECTED}.`);
+    throw e;
+  }
+}
+
+function isKubeObject(value: unknown): value is KubeObject {
+  return isPlainObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && isPlainObject(value.metadata)
+    && typeof value.metadata.name === 'string';
+}
+
+function isKubeList(value: unknown): value is { items: unknown[] } {
+  return isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+function addValue(file: string, value: unknown, inv: Inventory): void {
+  if (Array.isArray(value)) {
+    if (value.every(isAckClusterShape)) return addClusters(file, value, inv);
+    if (value.every(isKubeObject)) return addKube(file, value, inv);
+    const bad = value.findIndex((v) => !isAckClusterShape(v));
+    throw new AuditInputError(file, `item [${bad}] of the array is not a cluster (no cluster_id with parameters or cluster_type); ${EXPECTED}.`);
+  }
+  if (isPlainObject(value) && Array.isArray(value.clusters) && (value.page_info !== undefined || value.clusters.every(isAckClusterShape))) {
+    const bad = value.clusters.findIndex((v) => !isAckClusterShape(v));
+    if (bad >= 0) throw new AuditInputError(file, `clusters[${bad}] is not a cluster (no cluster_id with parameters or cluster_type); ${EXPECTED}.`);
+    return addClusters(file, value.clusters, inv);
+  }
+  if (isAckClusterShape(value)) return addClusters(file, [value], inv);
+  if (isDescribeVSwitchesShape(value)) {
+    for (const v of vswitchesFromDescribe(value, file)) inv.vswitches.set(v.id, { value: v, file });
+    return;
+  }
+  if (isDescribeInstanceTypesShape(value)) {
+    for (const [id, c] of instanceTypesFromDescribe(value, file)) inv.instanceTypes.set(id, c);
+    return;
+  }
+  if (isKubeList(value)) {
+    const bad = value.items.findIndex((v) => !isKubeObject(v));
+    if (bad >= 0) throw new AuditInputError(file, `items[${bad}] is not a Kubernetes object (apiVersion, kind, metadata.name); ${EXPECTED}.`);
+    if (value.items.length === 0) inv.notes.push(`${file}: an empty List; it proves nothing, so rules that need these objects are not evaluated.`);
+    return addKube(file, value.items as KubeObject[], inv);
+  }
+  if (isKubeObject(value)) return addKube(file, [value], inv);
+  const keys = isPlainObject(value) ? `an object with keys ${Object.keys(value).slice(0, 6).join(', ') || '(none)'}` : `a ${value === null ? 'null' : typeof value}`;
+  throw new AuditInputError(file, `${keys} is none of the inputs the audit reads; ${EXPECTED}.`);
+}
+
+function addClusters(file: string, clusters: unknown[], inv: Inventory): void {
+  clusters.forEach((c, i) => inv.clusters.push({ value: ackClusterFacts(c, clusters.length === 1 ? file : `${file} [${i}]`), file }));
+}
+
+function addKube(file: string, objects: KubeObject[], inv: Inventory): void {
+  const ignored = new Set<string>();
+  for (const obj of objects) {
+    if (!KNOWN_KUBE_KINDS.includes(obj.kind)) {
+      ignored.add(obj.kind);
+      continue;
+    }
+    const list = inv.kube.get(obj.kind) ?? [];
+    list.push({ value: obj, file });
+    inv.kube.set(obj.kind, list);
+  }
+  if (ignored.size > 0) inv.notes.push(`${file}: ignored objects of kind ${[...ignored].sort().join(', ')} (no rule reads them).`);
+}

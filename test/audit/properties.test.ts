@@ -1,0 +1,40 @@
+import * as fc from 'fast-check';
+import { audit, compliantCluster } from './audit-support';
+
+/** Every exit is 0, 1 or 2; exit 2 is exactly one line on stderr, never a stack trace. */
+function expectCleanOutcome(r: { code: number; stdout: string; stderr: string }): void {
+  expect([0, 1, 2]).toContain(r.code);
+  if (r.code === 2) {
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^terway-audit: <stdin>: [^\n]+\n$/);
+    expect(r.stderr).not.toMatch(/could not complete/);
+  } else {
+    expect(r.stderr).toBe('');
+  }
+}
+
+test('any JSON on standard input: a report or one clear line, never a crash', () => {
+  fc.assert(fc.property(fc.jsonValue(), (value) => {
+    expectCleanOutcome(audit(['-', '--format', 'json'], { stdin: JSON.stringify(value) }));
+  }), { numRuns: 300 });
+});
+
+test('clusters with arbitrary field values: a report or one clear line', () => {
+  const base = compliantCluster();
+  const field = fc.constantFrom('cluster_id', 'cluster_type', 'created', 'current_version', 'vswitch_id', 'vswitch_ids');
+  const param = fc.constantFrom('Network', 'PodVswitchIds', 'ServiceCIDR', 'ContainerCIDR', 'IPStack', 'WorkerInstanceTypes', 'WorkerVSwitchIds');
+  fc.assert(fc.property(field, param, fc.jsonValue(), fc.jsonValue(), (f, p, v, w) => {
+    const cluster = { ...base, [f]: v, parameters: { ...base.parameters, [p]: w } };
+    expectCleanOutcome(audit(['-'], { stdin: JSON.stringify([cluster]) }));
+  }), { numRuns: 300 });
+});
+
+test('Kubernetes objects with arbitrary specs: a report, never a crash', () => {
+  const kind = fc.constantFrom('PodNetworking', 'ConfigMap', 'Node', 'Namespace', 'Deployment', 'StatefulSet', 'Pod', 'DaemonSet');
+  fc.assert(fc.property(kind, fc.jsonValue(), fc.jsonValue(), fc.dictionary(fc.string(), fc.string()), (k, spec, data, labels) => {
+    const obj = { apiVersion: 'v1', kind: k, metadata: { name: 'x', namespace: 'kube-system', labels }, spec, data };
+    const r = audit(['-', '--format', 'sarif'], { stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [obj, { ...obj, metadata: { ...obj.metadata, name: 'eni-config' } }] }) });
+    expect([0, 1]).toContain(r.code);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  }), { numRuns: 300 });
+});
