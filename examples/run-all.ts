@@ -7,10 +7,10 @@ import * as path from 'path';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App } from 'cdktf';
 import * as YAML from 'yaml';
-import { KubernetesManifests, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
+import { KubernetesManifests, ValidationReport } from 'ack-terway-network';
 
 const ROOT = path.resolve(__dirname, '..');
 

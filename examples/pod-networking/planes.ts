@@ -10,7 +10,7 @@ import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
   Acknowledgements, AllocationType, PlaneVSwitch, PodNetworkingPlane, ReleaseStrategy, TerwayClusterInfo, VSwitchSelectionPolicy,
-} from '../../src';
+} from 'ack-terway-network';
 
 /** The IDs a plane needs, literal (GitOps) or Terraform references (one cdktf deploy). */
 export interface PlaneInputs {

@@ -1,4 +1,6 @@
-import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
+// Deep imports: the package root loads all ~300 resource modules (seconds, hundreds of MB).
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -10,7 +12,7 @@ export interface KubernetesManifestsProps {
   /** The cdk8s app whose charts become `kubernetes_manifest` resources. */
   readonly cdk8sApp: Cdk8sApp;
   /** The Kubernetes provider the manifests are applied with. */
-  readonly provider: k8s.KubernetesProvider;
+  readonly provider: KubernetesProvider;
 }
 
 /**
@@ -57,7 +59,7 @@ export class KubernetesManifests extends Construct {
         const id = `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
         if (seen.has(id)) throw new Error(`${this.node.path}: two objects render as ${id}; Kubernetes object names must be unique per kind and namespace.`);
         seen.add(id);
-        new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
+        new Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) });
       }
     }
   }
