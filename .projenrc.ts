@@ -169,6 +169,22 @@ const docgen = project.addTask('docgen', {
 });
 project.postCompileTask.spawn(docgen);
 
+// `npx projen build` packages JavaScript and generates the Python package's sources and
+// checks they compile. Building the wheel (`npx projen package:python`) needs PyPI for
+// setuptools, and Java/.NET/Go need their toolchains: those tasks stay for machines that
+// have them. `npm test` checks the Python sources too (test/package/consumer.test.ts).
+const pythonSources = project.addTask('package:python-sources', {
+  description: 'Generate the Python package sources (jsii-pacmak --code-only) and check that they compile',
+  steps: [
+    { exec: 'jsii-pacmak --code-only --targets python --outdir dist' },
+    { exec: 'python3 -m compileall -q dist/python' },
+  ],
+});
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(pythonSources);
+
 // Generated bindings: alicloud (from the pinned provider schema) and the Terway CRDs.
 project.addTask('gen:alicloud', {
   description: 'Generate typed alicloud bindings from the pinned provider schema in schemas/alicloud',
