@@ -219,4 +219,11 @@ project.addTask('bench', {
   exec: `${TS_NODE} bench/synth-bench.ts`,
 });
 
+project.addTask('bench:import', {
+  description: 'Import time and installed size of the cdk8s-only GitOps path (packed library in a fresh project)',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} bench/import-size.ts`,
+  receiveArgs: true,
+});
+
 project.synth();
