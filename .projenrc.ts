@@ -4,7 +4,7 @@ import { cdk, javascript, JsonFile } from 'projen';
  * Source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing; never edit the generated files by hand.
  */
-/** The public repository; docs and rule messages link into it (src/domain/docs-links.ts). */
+/** The public repository; docs and rule messages link into it (src/domain/docs-links.ts, checked by test/docs.test.ts). */
 const REPOSITORY = 'https://github.com/ack-terway-network/ack-terway-network';
 
 const project = new cdk.JsiiProject({

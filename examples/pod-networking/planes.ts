@@ -78,7 +78,7 @@ export class NetworkPlanesChart extends Chart {
     });
     this.web.addWorkload(web);
 
-    // Same-node traffic bypasses security groups (seed 001); this team isolates it with
+    // Same-node traffic bypasses security groups (see the Trunk ENI and PodNetworking doc, Limitations); this team isolates it with
     // NetworkPolicies managed in another repository.
     Acknowledgements.of(this).add('TW-PN-015', 'same-node isolation is enforced by NetworkPolicies in the platform-policies repo');
   }

@@ -4,7 +4,7 @@ import { instanceCapacity, SHARED_ENI_JOIN_THRESHOLD, sharedEniPodCapacity } fro
 import { Finding } from './rules';
 import { known } from './tokens';
 
-/** Node label that puts a node pool into exclusive ENI mode (seed 002). */
+/** Node label that puts a node pool into exclusive ENI mode (see DOC_EXCLUSIVE_ENI). */
 export const EXCLUSIVE_ENI_LABEL = 'k8s.aliyun.com/exclusive-mode-eni-type';
 /** Value of {@link EXCLUSIVE_ENI_LABEL} for exclusive ENI mode. */
 export const EXCLUSIVE_ENI_VALUE = 'eniOnly';

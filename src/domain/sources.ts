@@ -38,3 +38,14 @@ export function providerSource(path: string): string {
 export function providerDoc(resource: string): string {
   return `https://registry.terraform.io/providers/aliyun/alicloud/${ALICLOUD_PROVIDER_VERSION}/docs/resources/${resource}`;
 }
+
+/** "Manage pod capacity on nodes" (pods per node per Terway mode). */
+export const DOC_POD_CAPACITY = 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/adjusting-the-number-of-node-pods';
+/** The provider's documentation index (authentication: environment, profile, RAM role, RRSA). */
+export const PROVIDER_AUTH_DOC = `https://registry.terraform.io/providers/aliyun/alicloud/${ALICLOUD_PROVIDER_VERSION}/docs#authentication`;
+/** Kubernetes object names (DNS-1123). */
+export const K8S_NAMES_DOC = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/';
+/** Kubernetes labels and selectors (label key/value syntax, LabelSelector semantics). */
+export const K8S_LABELS_DOC = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/';
+/** CS API "CreateCluster" (request parameters such as pod_vswitch_ids and service_cidr). */
+export const DOC_CREATE_CLUSTER_API = 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/developer-reference/api-cs-2015-12-15-createcluster';
