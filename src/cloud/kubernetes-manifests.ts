@@ -11,7 +11,10 @@ import { ValidationReport } from '../core/validation';
 export interface KubernetesManifestsProps {
   /** The cdk8s app whose charts become `kubernetes_manifest` resources. */
   readonly cdk8sApp: Cdk8sApp;
-  /** The Kubernetes provider the manifests are applied with. */
+  /**
+   * The Kubernetes provider the manifests are applied with (each `kubernetes_manifest`'s `provider`).
+   * @see https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest
+   */
   readonly provider: KubernetesProvider;
 }
 

@@ -8,34 +8,72 @@ import { CsKubernetesNodePool } from '../generated/alicloud/cs-kubernetes-node-p
 
 /** A Kubernetes taint for the nodes of a pool. */
 export interface NodeTaint {
-  /** Taint key. */
+  /**
+   * Taint key (`taints.key`).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly key: string;
-  /** Taint value. @default - none */
+  /**
+   * Taint value (`taints.value`).
+   * @default - none
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly value?: string;
-  /** `NoSchedule`, `PreferNoSchedule` or `NoExecute`. @default NoSchedule */
+  /**
+   * Taint effect (`taints.effect`): `NoSchedule`, `PreferNoSchedule` or `NoExecute`.
+   * @default NoSchedule
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly effect?: string;
 }
 
 /** Options of a node pool, without the cluster (see {@link TerwayCluster.addNodePool}). */
 export interface TerwayNodePoolOptions {
-  /** Node pool name (`node_pool_name`). */
+  /**
+   * Node pool name (`node_pool_name`).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly nodePoolName: string;
-  /** ECS instance types (`instance_types`), in order of preference. */
+  /**
+   * ECS instance types (`instance_types`), in order of preference.
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly instanceTypes: string[];
-  /** Number of nodes (`desired_size`). @default 2 */
+  /**
+   * Number of nodes (`desired_size`).
+   * @default 2
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly desiredSize?: number;
   /**
    * Zones to place nodes in; their node vSwitches are used (`vswitch_ids`).
    * @default - every zone of the cluster
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
    */
   readonly zoneIds?: string[];
-  /** Node labels (`labels`), set when nodes are created. @default {} */
+  /**
+   * Node labels (`labels`), set when nodes are created.
+   * @default {}
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly labels?: { [key: string]: string };
-  /** Node taints (`taints`). @default [] */
+  /**
+   * Node taints (`taints`).
+   * @default []
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly taints?: NodeTaint[];
-  /** System disk category (`system_disk_category`). @default cloud_essd */
+  /**
+   * System disk category (`system_disk_category`).
+   * @default cloud_essd
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly systemDiskCategory?: string;
-  /** System disk size in GiB (`system_disk_size`). @default 120 */
+  /**
+   * System disk size in GiB (`system_disk_size`).
+   * @default 120
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly systemDiskSize?: number;
 }
 

@@ -14,23 +14,48 @@ import { Vswitch } from '../generated/alicloud/vswitch';
 
 /** A vSwitch to create for a plane. */
 export interface PlaneVSwitchSpec {
-  /** Zone; must be one of the cluster's zones. */
+  /**
+   * Zone (`alicloud_vswitch` `zone_id`); must be one of the cluster's zones.
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
+   */
   readonly zoneId: string;
-  /** CIDR block inside the cluster's VPC (use /19 or larger). */
+  /**
+   * CIDR block (`alicloud_vswitch` `cidr_block`) inside the cluster's VPC (use /19 or larger).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
+   */
   readonly cidrBlock: string;
 }
 
 /** An ingress rule of the plane's security group (`alicloud_security_group_rule`). */
 export interface PlaneIngressRule {
-  /** `ip_protocol`: tcp, udp, icmp, gre or all. */
+  /**
+   * `ip_protocol`: tcp, udp, icmp, gre or all.
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly protocol: string;
-  /** `port_range`, e.g. `443/443`; `-1/-1` for all. @default -1/-1 */
+  /**
+   * `port_range`, e.g. `443/443`; `-1/-1` for all.
+   * @default -1/-1
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly portRange?: string;
-  /** `cidr_ip`: source CIDR. @default - sourceSecurityGroupId is used */
+  /**
+   * `cidr_ip`: source CIDR.
+   * @default - sourceSecurityGroupId is used
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly sourceCidr?: string;
-  /** `source_security_group_id`. @default - sourceCidr is used */
+  /**
+   * `source_security_group_id`.
+   * @default - sourceCidr is used
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly sourceSecurityGroupId?: string;
-  /** `description`. @default - none */
+  /**
+   * `description`.
+   * @default - none
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly description?: string;
 }
 
@@ -48,7 +73,11 @@ export interface PodNetworkingPlaneResourcesProps {
    * @default - all protocols from the VPC CIDR when the cluster created the VPC, otherwise none
    */
   readonly ingressRules?: PlaneIngressRule[];
-  /** Give every plane vSwitch an SNAT entry on the cluster's NAT gateway. @default true */
+  /**
+   * Give every plane vSwitch an SNAT entry (`alicloud_snat_entry`) on the cluster's NAT gateway.
+   * @default true
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry
+   */
   readonly internetEgress?: boolean;
 }
 

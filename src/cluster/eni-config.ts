@@ -12,32 +12,38 @@ export interface EniConfigProps {
    * (`kubectl get cm -n kube-system eni-config -o jsonpath='{.data}'`). Every key is kept;
    * `eni_conf` is parsed and only the keys this construct manages are changed.
    * @default - an empty ConfigMap (only for new clusters you bootstrap yourself)
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly existingData?: { [key: string]: string };
   /**
    * Trunk ENI (`enable_eni_trunking`); cannot be turned off once on. Also install the
    * terway-controlplane add-on (TerwayCluster does this for Terraform users).
    * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
    */
   readonly enableTrunking?: boolean;
   /**
    * ACK managed cluster: with Trunk ENI, `credential_path` is set to `/var/addon/token-config`.
    * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
    */
   readonly managedCluster?: boolean;
   /**
    * Data key `disable_network_policy` ("true" disables Terway's NetworkPolicy agent).
    * @default - unchanged
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly disableNetworkPolicy?: boolean;
   /**
    * Data key `in_cluster_loadbalance` (DataPathv2/IPvlan only; Terway v1.2.0+).
    * @default - unchanged
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly inClusterLoadBalance?: boolean;
   /**
    * Further `eni_conf` keys to set, e.g. `{ max_pool_size: 5 }`.
    * @default {}
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/types/daemon/config.go
    */
   readonly eniConfOverrides?: { [key: string]: any };
 }
