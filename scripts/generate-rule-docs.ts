@@ -8,8 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RuleCatalog } from 'ack-terway-network';
 import { RULE_EXAMPLES } from './rule-examples';
+import { RuleCatalog } from 'ack-terway-network';
 
 /** Turns every URL in a source citation into a Markdown link. */
 export function linkSources(source: string): string {

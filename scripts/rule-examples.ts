@@ -52,19 +52,19 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Carve every vSwitch out of the VPC CIDR, e.g. `192.168.1.0/24`.',
   },
   'TW-NET-005': {
-    violation: "Node vSwitch `192.168.0.0/24` and pod vSwitch `192.168.0.0/19` (the pod block contains the node block).",
+    violation: 'Node vSwitch `192.168.0.0/24` and pod vSwitch `192.168.0.0/19` (the pod block contains the node block).',
     fix: 'Give node and pod vSwitches disjoint blocks, e.g. node `192.168.0.0/24`, pod `192.168.32.0/19`.',
   },
   'TW-NET-006': {
-    violation: "A zone `cn-hangzhou-j` with `podVSwitches` but no `nodeVSwitches`.",
+    violation: 'A zone `cn-hangzhou-j` with `podVSwitches` but no `nodeVSwitches`.',
     fix: 'Add a node vSwitch in that zone, or move the pod vSwitch to a zone that has nodes.',
   },
   'TW-NET-007': {
-    violation: "A zone with `nodeVSwitches` and no `podVSwitches` (warning).",
+    violation: 'A zone with `nodeVSwitches` and no `podVSwitches` (warning).',
     fix: "Add a pod vSwitch in every node zone, e.g. `podVSwitches: [{ cidrBlock: '192.168.64.0/19' }]`.",
   },
   'TW-NET-008': {
-    violation: "The same `zoneId` listed twice in `zones`, or one vSwitch ID used as two pod vSwitches.",
+    violation: 'The same `zoneId` listed twice in `zones`, or one vSwitch ID used as two pod vSwitches.',
     fix: 'Declare each zone once and list all its vSwitches there.',
   },
   'TW-NET-009': {
@@ -72,7 +72,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Use a separate pod vSwitch so pod IPs cannot exhaust the node subnet.',
   },
   'TW-NET-010': {
-    violation: "`expectedPodCount: 6000` with one `/24` pod vSwitch (252 usable addresses).",
+    violation: '`expectedPodCount: 6000` with one `/24` pod vSwitch (252 usable addresses).',
     fix: 'Add pod vSwitches or use larger blocks (a /19 holds 8,188 pods).',
   },
   'TW-NET-011': {
@@ -172,7 +172,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Make the selectors disjoint, e.g. one label key with a distinct value per plane.',
   },
   'TW-PN-011': {
-    violation: "Plane A selects `app: web`, plane B selects `tier: frontend`; a pod could carry both labels (warning).",
+    violation: 'Plane A selects `app: web`, plane B selects `tier: frontend`; a pod could carry both labels (warning).',
     fix: 'Select on one label key with distinct values, or acknowledge the overlap with the reason no pod has both.',
   },
   'TW-PN-012': {
@@ -208,11 +208,11 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Add a selector, or upgrade Terway (v1.16.1 or later for non-Default eniType).',
   },
   'TW-PN-020': {
-    violation: "Plane A selects `app: web`; plane B selects `app: web, tier: frontend` (every pod B selects, A selects too).",
+    violation: 'Plane A selects `app: web`; plane B selects `app: web, tier: frontend` (every pod B selects, A selects too).',
     fix: 'Make the selectors disjoint, e.g. `network.example.com/plane: a` and `…: b`.',
   },
   'TW-ENICONF-001': {
-    violation: "`EniConfig` with `enableTrunking: true` and an existing `credential_path` other than `/var/addon/token-config` (warning).",
+    violation: '`EniConfig` with `enableTrunking: true` and an existing `credential_path` other than `/var/addon/token-config` (warning).',
     fix: 'Use `credential_path: /var/addon/token-config` on ACK managed clusters.',
   },
   'TW-ENICONF-002': {

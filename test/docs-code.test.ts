@@ -97,6 +97,7 @@ test.each(apps.map((b) => [b.where, b] as const))('%s synthesizes as written', (
   try {
     process.chdir(outdir); // cdktf writes cdktf.out/, cdk8s dist/, relative to the working directory
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(fileOf.get(block)!);
     });
     const written = fs.readdirSync(outdir);
