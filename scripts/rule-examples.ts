@@ -128,7 +128,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Leave RRSA on (the default) so add-ons assume RAM roles.',
   },
   'TW-NODEPOOL-001': {
-    violation: "`instanceTypes: ['ecs.t5-lc2m1.nano']` (2 ENIs × 2 IPs: (2 − 1) × 2 = 2 pods).",
+    violation: "`instanceTypes: ['ecs.g6.large']` ((2 − 1) ENIs × 6 IPs = 6 pod IPs, not more than 11).",
     fix: 'Choose an instance type with more ENIs or IPs per ENI, e.g. `ecs.g7.xlarge`.',
   },
   'TW-PN-001': {
