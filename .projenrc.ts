@@ -4,16 +4,25 @@ import { cdk, javascript, JsonFile } from 'projen';
  * Source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing; never edit the generated files by hand.
  */
+/** The public repository; docs and rule messages link into it (src/domain/docs-links.ts, checked by test/docs.test.ts). */
+const REPOSITORY = 'https://github.com/ack-terway-network/ack-terway-network';
+
 const project = new cdk.JsiiProject({
   name: 'ack-terway-network',
   description:
     'Typed, validated constructs for Alibaba Cloud ACK networking with the Terway CNI: Terraform (cdktf) for the cloud side, Kubernetes manifests (cdk8s) for the cluster side.',
   author: 'ack-terway-network maintainers',
   authorAddress: 'maintainers@ack-terway-network.invalid',
-  repositoryUrl: 'https://github.com/ack-terway-network/ack-terway-network.git',
+  repositoryUrl: `${REPOSITORY}.git`,
+  homepage: `${REPOSITORY}#readme`,
+  bugsUrl: `${REPOSITORY}/issues`,
+  // 0.x until the API settles: minor versions may break it.
+  stability: 'experimental',
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   projenrcTs: true,
+  // Node 20 is past end of life (2026-10-30) but is what CI runs; 22 and 24 are the maintained
+  // LTS lines. A floor (not a list of majors) keeps newer LTS lines installable without a release.
   minNodeVersion: '20.0.0',
   packageManager: javascript.NodePackageManager.NPM,
   keywords: ['alibaba-cloud', 'ack', 'terway', 'cdktf', 'cdk8s', 'kubernetes', 'cni'],
@@ -24,21 +33,41 @@ const project = new cdk.JsiiProject({
   buildWorkflow: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  docgen: true,
+  // Our own docgen task (below) splits the library's API from the generated bindings'.
+  docgen: false,
 
+  // Other languages (jsii-pacmak). Nothing is published from this repository yet; the names
+  // are reserved here so generated packages are stable.
+  publishToPypi: { distName: 'ack-terway-network', module: 'ack_terway_network' },
+  publishToMaven: {
+    javaPackage: 'io.github.ackterwaynetwork',
+    mavenGroupId: 'io.github.ack-terway-network',
+    mavenArtifactId: 'ack-terway-network',
+  },
+  publishToNuget: { dotNetNamespace: 'AckTerwayNetwork', packageId: 'AckTerwayNetwork' },
+  publishToGo: { moduleName: 'github.com/ack-terway-network/ack-terway-network-go' },
+
+  // Each side's peers are optional: a cdk8s-only GitOps app installs cdk8s + constructs,
+  // a cdktf app cdktf + constructs, the one-deploy path adds @cdktf/provider-kubernetes and cdk8s.
+  // The entry point loads each side only when used (scripts/lazy-index.ts).
   peerDeps: [
     'cdktf@^0.21.0',
     'constructs@^10.4.2',
     'cdk8s@^2.70.0',
-    'cdk8s-plus-33@^2.5.1',
     '@cdktf/provider-kubernetes@^12.1.0',
-    'cdktf-cdk8s@^0.10.42',
-    // Optional: only PodEipPolicy's opt-in helm_release loads it (lazily), see peerDependenciesMeta below.
+    // Optional: loaded lazily only for cdk8s-plus workloads handed to the scheduling helpers.
+    'cdk8s-plus-33@^2.5.1',
+    // Optional: only PodEipPolicy's opt-in helm_release loads it (lazily).
     '@cdktf/provider-helm@^12.1.0',
   ],
-  // Generic helpers are bundled (jsii libraries may only depend on jsii modules or bundled ones).
-  bundledDeps: ['ip-address@^10.0.0', 'yaml@^2.6.0', '@icholy/duration@^5.1.0', 'semver@^7.6.0'],
+  // Generic helpers src/ uses at run time are bundled (jsii libraries may only depend on
+  // jsii modules or bundled ones).
+  bundledDeps: ['ip-address@^10.0.0', '@icholy/duration@^5.1.0', 'semver@^7.6.0', 'yaml@^2.6.0'],
   devDeps: [
+    // Used by examples and tests only (not by src/).
+    'cdktf-cdk8s@^0.10.42',
+    'tsconfig-paths@^4.2.0',
+    'jsii-docgen@^10.5.0',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     '@types/semver@^7.5.0',
@@ -68,6 +97,8 @@ const project = new cdk.JsiiProject({
       coveragePathIgnorePatterns: ['/node_modules/', '/src/generated/', '/test/'],
       testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
+      // Examples and README code import the package by its name, as users do.
+      moduleNameMapper: { '^ack-terway-network$': '<rootDir>/src/index.ts' },
     },
   },
   eslintOptions: {
@@ -77,10 +108,14 @@ const project = new cdk.JsiiProject({
   },
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
-    compilerOptions: {},
+    compilerOptions: {
+      // Examples and README code import the package by its name, as users do.
+      paths: { 'ack-terway-network': ['../src/index.ts'] },
+    },
   },
-  gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/'] },
+  // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
+  gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo', '/docs/api/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/'] },
 });
 
 // Examples, scripts and benchmarks are type-checked (and linted) with the test settings.
@@ -91,11 +126,18 @@ for (const dir of ['examples', 'scripts', 'bench']) {
   });
 }
 
-// @cdktf/provider-helm is needed only by users who let PodEipPolicy install the mirrored
-// ack-extend-network-controller chart with helm_release; the code requires it lazily.
-project.package.addField('peerDependenciesMeta', { '@cdktf/provider-helm': { optional: true } });
+project.package.addVersion('0.1.0');
+// constructs is needed by both paths; every other peer belongs to one path or one feature only.
+for (const peer of ['cdktf', 'cdk8s', '@cdktf/provider-kubernetes', 'cdk8s-plus-33', '@cdktf/provider-helm']) {
+  project.package.addField('peerDependenciesMeta', {
+    ...(project.package.manifest.peerDependenciesMeta ?? {}),
+    [peer]: { optional: true },
+  });
+}
 
 project.gitattributes.addAttributes('/src/generated/**', 'linguist-generated');
+project.gitattributes.addAttributes('/API.md', 'linguist-generated');
+project.gitattributes.addAttributes('/docs/api/**', 'linguist-generated');
 
 // unrs-resolver 1.13.0 (via jest and eslint-import-resolver-typescript) lists platform
 // bindings the npm registry does not serve for every platform, which leaves them out of
@@ -104,6 +146,10 @@ project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
 // CI reads the plain closing line "N passed, N failed" this reporter prints.
 project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js'));
+
+// Examples import the package by name: resolve it through test/tsconfig.json's `paths`.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride(
+  'settings.import/resolver.typescript.project', ['./tsconfig.json', './test/tsconfig.json']);
 
 // The architecture, enforced: the domain layer is pure, and only the cloud side
 // (plus its generated bindings) may import cdktf.
@@ -120,14 +166,45 @@ project.eslint?.addOverride({
   },
 });
 
+/** ts-node (project test/tsconfig.json) for scripts and examples; `ack-terway-network` resolves to src/ through its `paths`. */
+const TS_NODE = 'node -r ts-node/register -r tsconfig-paths/register';
+const TS_NODE_ENV = { TS_NODE_PROJECT: 'test/tsconfig.json' };
+
+// After every compile: lazy entry points (each side loads only when used), then the API docs.
+project.postCompileTask.exec(`${TS_NODE} scripts/lazy-index.ts lib`, { env: TS_NODE_ENV });
+const docgen = project.addTask('docgen', {
+  description: 'API reference: API.md (the library), docs/api/*.md (the generated bindings)',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} scripts/docgen.ts`,
+});
+project.postCompileTask.spawn(docgen);
+
+// `npx projen build` packages JavaScript and generates the Python package's sources and
+// checks they compile. Building the wheel (`npx projen package:python`) needs PyPI for
+// setuptools, and Java/.NET/Go need their toolchains: those tasks stay for machines that
+// have them. `npm test` checks the Python sources too (test/package/consumer.test.ts).
+const pythonSources = project.addTask('package:python-sources', {
+  description: 'Generate the Python package sources (jsii-pacmak --code-only) and check that they compile',
+  steps: [
+    { exec: 'jsii-pacmak --code-only --targets python --outdir dist' },
+    { exec: 'python3 -m compileall -q dist/python' },
+  ],
+});
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(pythonSources);
+
 // Generated bindings: alicloud (from the pinned provider schema) and the Terway CRDs.
 project.addTask('gen:alicloud', {
   description: 'Generate typed alicloud bindings from the pinned provider schema in schemas/alicloud',
-  exec: 'ts-node --project test/tsconfig.json scripts/generate-alicloud.ts',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} scripts/generate-alicloud.ts`,
 });
 project.addTask('gen:crds', {
   description: 'Generate typed Terway CRD bindings (cdk8s import) from schemas/terway',
-  exec: 'ts-node --project test/tsconfig.json scripts/generate-crds.ts',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} scripts/generate-crds.ts`,
 });
 project.addTask('gen', {
   description: 'Regenerate all generated bindings',
@@ -136,17 +213,27 @@ project.addTask('gen', {
 
 project.addTask('docs:rules', {
   description: 'Regenerate docs/rules.md from the rule catalogue',
-  exec: 'ts-node --project test/tsconfig.json scripts/generate-rule-docs.ts',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} scripts/generate-rule-docs.ts`,
 });
 
 // Flagship example: synthesizes Terraform JSON (and, later, Kubernetes YAML).
 project.addTask('example', {
   description: 'Synthesize the flagship example (three-zone Terway cluster) and print a summary',
-  exec: 'ts-node --project test/tsconfig.json examples/run-all.ts',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} examples/run-all.ts`,
 });
 project.addTask('bench', {
   description: 'Time synthesis of generated inputs (benchmarks live here, never in tests)',
-  exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} bench/synth-bench.ts`,
+});
+
+project.addTask('bench:import', {
+  description: 'Import time and installed size of the cdk8s-only GitOps path (packed library in a fresh project)',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} bench/import-size.ts`,
+  receiveArgs: true,
 });
 
 project.addTask('terway-audit', {

@@ -4,7 +4,7 @@
  */
 import { performance } from 'perf_hooks';
 import { TerraformStack, Testing } from 'cdktf';
-import { alicloud, TerwayCluster, ValidationReport } from '../src';
+import { alicloud, TerwayCluster, ValidationReport } from 'ack-terway-network';
 
 function clusterWithZones(zoneCount: number, podVSwitchesPerZone: number): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'bench');

@@ -12,10 +12,10 @@ import { buildGitOpsApp as buildNodeModesGitOpsApp } from './node-modes/gitops';
 import { buildOneDeployApp as buildNodeModesOneDeployApp } from './node-modes/one-deploy';
 import { buildPodEipCloudApp } from './pod-eip/cloud';
 import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
-import { EniCapacity, GitOpsOutput, KubernetesManifests, NodeNetworkMode, ValidationReport } from '../src';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
+import { EniCapacity, GitOpsOutput, KubernetesManifests, NodeNetworkMode, ValidationReport } from 'ack-terway-network';
 
 const ROOT = path.resolve(__dirname, '..');
 

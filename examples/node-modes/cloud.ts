@@ -10,7 +10,7 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   Acknowledgements, alicloud, ExclusiveEniNodePool, FixedVSwitchNodePool, KubernetesManifests, TerwayCluster,
-} from '../../src';
+} from 'ack-terway-network';
 
 export const REGION = 'cn-hangzhou';
 export const ZONES = ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j'];

@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { App, YamlOutputType } from 'cdk8s';
 import { NodeModesChart } from './workloads';
-import { TerwayClusterOutputs } from '../../src';
+import { TerwayClusterOutputs } from 'ack-terway-network';
 
 export const SAMPLE_OUTPUTS = path.join(__dirname, 'terraform-outputs.sample.json');
 

@@ -3,12 +3,12 @@
  * cluster stack, and the fixed-vSwitch node pool depends on its ConfigMap's manifest, so its
  * nodes start only after kube-system/eni-config-fixed exists.
  */
-import { provider as k8s } from '@cdktf/provider-kubernetes';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App, TerraformVariable } from 'cdktf';
 import { NodeModesStack } from './cloud';
 import { NodeModesChart } from './workloads';
-import { KubernetesManifests } from '../../src';
+import { KubernetesManifests } from 'ack-terway-network';
 
 /** Builds the single cdktf app: cloud resources plus the cluster-side manifests. */
 export function buildOneDeployApp(outdir?: string): App {
@@ -17,7 +17,7 @@ export function buildOneDeployApp(outdir?: string): App {
   const stack = new NodeModesStack(app, 'node-modes', {
     configMapManifests: (s) => {
       const kubeconfig = new TerraformVariable(s, 'kubeconfig_path', { type: 'string', description: 'Path to the cluster kubeconfig' });
-      const provider = new k8s.KubernetesProvider(s, 'kubernetes', { configPath: kubeconfig.stringValue });
+      const provider = new KubernetesProvider(s, 'kubernetes', { configPath: kubeconfig.stringValue });
       return new KubernetesManifests(s, 'Manifests', { cdk8sApp, provider });
     },
   });

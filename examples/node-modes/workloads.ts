@@ -10,7 +10,7 @@ import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
   Acknowledgements, ExclusiveEniPlane, ExclusiveEniScheduling, FixedVSwitchConfig, FixedVSwitchPoolInfo, TerwayClusterInfo,
-} from '../../src';
+} from 'ack-terway-network';
 
 /** What the chart needs from the cloud side. */
 export interface NodeModesChartProps {

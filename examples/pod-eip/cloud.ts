@@ -10,7 +10,7 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { BusinessPortProtocol, PodEipPolicy } from '../../src';
+import { BusinessPortProtocol, PodEipPolicy } from 'ack-terway-network';
 import { REGION, TerwayClusterStack } from '../terway-cluster/main';
 
 /** The chart version the example pins (RRSA needs v0.10.0+, client QPS/burst v0.12.2+). */

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { CHART_VERSION, GAME_SERVER_KIND } from './cloud';
 import {
   EipControllerValues, EipInternetChargeType, EipIsp, PodEipWorkloads, TerwayClusterInfo, TerwayClusterOutputs,
-} from '../../src';
+} from 'ack-terway-network';
 import { REGION } from '../terway-cluster/main';
 
 /** Sample outputs of the cloud stack. */

@@ -3,8 +3,8 @@
  * dedicated vSwitches and a security group (with SNAT for Internet egress).
  */
 import { Construct } from 'constructs';
-import { Acknowledgements, PodNetworkingPlaneResources } from '../../src';
 import { TerwayClusterStack, ZONES } from '../terway-cluster/main';
+import { Acknowledgements, PodNetworkingPlaneResources } from 'ack-terway-network';
 
 /** The cluster stack with the resources of the "db" and "web" planes. */
 export class PlaneResourcesStack extends TerwayClusterStack {

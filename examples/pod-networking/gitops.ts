@@ -12,7 +12,7 @@
 import * as path from 'path';
 import { App, YamlOutputType } from 'cdk8s';
 import { NetworkPlanesChart } from './planes';
-import { EniConfig, GitOpsOutput, TerwayClusterOutputs } from '../../src';
+import { EniConfig, GitOpsOutput, TerwayClusterOutputs } from 'ack-terway-network';
 
 /** Sample outputs file: what `terraform output -json` prints for the PlaneResourcesStack. */
 export const SAMPLE_OUTPUTS = path.join(__dirname, 'terraform-outputs.sample.json');

@@ -3,12 +3,12 @@
  * resources in the same Terraform stack, with the plane vSwitch and security-group IDs
  * wired in as Terraform references.
  */
-import { provider as k8s } from '@cdktf/provider-kubernetes';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App, TerraformVariable } from 'cdktf';
 import { PlaneResourcesStack } from './cloud';
 import { NetworkPlanesChart } from './planes';
-import { KubernetesManifests } from '../../src';
+import { KubernetesManifests } from 'ack-terway-network';
 
 /** Builds the single cdktf app: cloud resources plus the cluster-side manifests. */
 export function buildOneDeployApp(outdir?: string): App {
@@ -17,7 +17,7 @@ export function buildOneDeployApp(outdir?: string): App {
   // The kubeconfig of the cluster (e.g. from `aliyun cs GET /k8s/<id>/user_config`);
   // never an access key in the synthesized JSON.
   const kubeconfig = new TerraformVariable(stack, 'kubeconfig_path', { type: 'string', description: 'Path to the cluster kubeconfig' });
-  const provider = new k8s.KubernetesProvider(stack, 'kubernetes', { configPath: kubeconfig.stringValue });
+  const provider = new KubernetesProvider(stack, 'kubernetes', { configPath: kubeconfig.stringValue });
 
   const manifests = new Cdk8sApp();
   new NetworkPlanesChart(manifests, 'network-planes', {

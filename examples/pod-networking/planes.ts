@@ -10,7 +10,7 @@ import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import {
   Acknowledgements, AllocationType, PlaneVSwitch, PodNetworkingPlane, ReleaseStrategy, TerwayClusterInfo, VSwitchSelectionPolicy,
-} from '../../src';
+} from 'ack-terway-network';
 
 /** The IDs a plane needs, literal (GitOps) or Terraform references (one cdktf deploy). */
 export interface PlaneInputs {
@@ -78,7 +78,7 @@ export class NetworkPlanesChart extends Chart {
     });
     this.web.addWorkload(web);
 
-    // Same-node traffic bypasses security groups (seed 001); this team isolates it with
+    // Same-node traffic bypasses security groups (see the Trunk ENI and PodNetworking doc, Limitations); this team isolates it with
     // NetworkPolicies managed in another repository.
     Acknowledgements.of(this).add('TW-PN-015', 'same-node isolation is enforced by NetworkPolicies in the platform-policies repo');
   }

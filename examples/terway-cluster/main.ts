@@ -8,7 +8,7 @@
  */
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud, NetworkAcceleration, TerwayCluster } from '../../src';
+import { alicloud, NetworkAcceleration, TerwayCluster } from 'ack-terway-network';
 
 /** Region and zones of the example. */
 export const REGION = 'cn-hangzhou';

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
-import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
+// Deep imports: the package root loads all ~300 resource modules (seconds, hundreds of MB).
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -12,8 +14,11 @@ import { checkInputs, describeValue } from '../domain/input';
 export interface KubernetesManifestsProps {
   /** The cdk8s app whose charts become `kubernetes_manifest` resources. */
   readonly cdk8sApp: Cdk8sApp;
-  /** The Kubernetes provider the manifests are applied with. */
-  readonly provider: k8s.KubernetesProvider;
+  /**
+   * The Kubernetes provider the manifests are applied with (each `kubernetes_manifest`'s `provider`).
+   * @see https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest
+   */
+  readonly provider: KubernetesProvider;
 }
 
 /**
@@ -34,7 +39,7 @@ export class KubernetesManifests extends Construct {
   /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
   public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;
-  private readonly manifests = new Map<string, manifest.Manifest>();
+  private readonly manifests = new Map<string, Manifest>();
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
@@ -53,7 +58,7 @@ export class KubernetesManifests extends Construct {
    * resources can depend on it, e.g. a node pool on its per-node ConfigMap).
    * @internal
    */
-  public _manifestOf(kind: string, namespace: string | undefined, name: string): manifest.Manifest | undefined {
+  public _manifestOf(kind: string, namespace: string | undefined, name: string): Manifest | undefined {
     this._render();
     return this.manifests.get(objectKey(kind, namespace, name));
   }
@@ -85,7 +90,7 @@ export class KubernetesManifests extends Construct {
         }
         seen.set(id, identity);
         this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name),
-          new manifest.Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) }));
+          new Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) }));
       }
     }
   }

@@ -31,14 +31,21 @@ export enum TaintEffect {
 
 /** A Kubernetes taint for the nodes of a pool (`taints`). */
 export interface NodeTaint {
-  /** Taint key (`taints.key`). */
+  /**
+   * Taint key (`taints.key`).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly key: string;
-  /** Taint value (`taints.value`). @default - none */
+  /**
+   * Taint value (`taints.value`).
+   * @default - none
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly value?: string;
   /**
-   * `NoSchedule`, `PreferNoSchedule` or `NoExecute` (`taints.effect`; rule TW-TF-003).
+   * Taint effect (`taints.effect`): `NoSchedule`, `PreferNoSchedule` or `NoExecute` (rule TW-TF-003).
    * @default NoSchedule
-   * @see https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
    */
   readonly effect?: string;
 }
@@ -53,13 +60,20 @@ export interface NodePoolAutoScaling {
 
 /** Options of a node pool, without the cluster (see {@link TerwayCluster.addNodePool}). */
 export interface TerwayNodePoolOptions {
-  /** Node pool name (`node_pool_name`). */
+  /**
+   * Node pool name (`node_pool_name`).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly nodePoolName: string;
-  /** ECS instance types (`instance_types`), in order of preference. */
+  /**
+   * ECS instance types (`instance_types`), in order of preference.
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly instanceTypes: string[];
   /**
    * Number of nodes (`desired_size`); not used with autoScaling or existingInstanceIds.
    * @default 2
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
    */
   readonly desiredSize?: number;
   /**
@@ -77,15 +91,32 @@ export interface TerwayNodePoolOptions {
   /**
    * Zones to place nodes in; their node vSwitches are used (`vswitch_ids`).
    * @default - every zone of the cluster
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
    */
   readonly zoneIds?: string[];
-  /** Node labels (`labels`), set when nodes are created. @default {} */
+  /**
+   * Node labels (`labels`), set when nodes are created.
+   * @default {}
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly labels?: { [key: string]: string };
-  /** Node taints (`taints`). @default [] */
+  /**
+   * Node taints (`taints`).
+   * @default []
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly taints?: NodeTaint[];
-  /** System disk category (`system_disk_category`). @default cloud_essd */
+  /**
+   * System disk category (`system_disk_category`).
+   * @default cloud_essd
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly systemDiskCategory?: string;
-  /** System disk size in GiB (`system_disk_size`). @default 120 */
+  /**
+   * System disk size in GiB (`system_disk_size`).
+   * @default 120
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_kubernetes_node_pool
+   */
   readonly systemDiskSize?: number;
   /**
    * A Lingjun node pool (`type = "lingjun"` with `eflo_node_group`): ECS ENI capacity does not

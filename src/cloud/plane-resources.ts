@@ -18,9 +18,15 @@ import { Vswitch } from '../generated/alicloud/vswitch';
 
 /** A vSwitch to create for a plane. */
 export interface PlaneVSwitchSpec {
-  /** Zone; must be one of the cluster's zones. */
+  /**
+   * Zone (`alicloud_vswitch` `zone_id`); must be one of the cluster's zones.
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
+   */
   readonly zoneId: string;
-  /** CIDR block inside the cluster's VPC (use /19 or larger). */
+  /**
+   * CIDR block (`alicloud_vswitch` `cidr_block`) inside the cluster's VPC (use /19 or larger).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
+   */
   readonly cidrBlock: string;
 }
 
@@ -30,19 +36,35 @@ export interface PlaneVSwitchSpec {
  * @see https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/security_group_rule
  */
 export interface PlaneIngressRule {
-  /** `ip_protocol`: tcp, udp, icmp, icmpv6, gre or all (lowercase). */
+  /**
+   * `ip_protocol`: tcp, udp, icmp, icmpv6, gre or all (lowercase).
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly protocol: string;
   /**
    * `port_range`: for tcp and udp `from/to` with 1 <= from <= to <= 65535 (required),
    * e.g. `443/443`; icmp, icmpv6, gre and all take only `-1/-1`.
    * @default -1/-1 (valid only for icmp, icmpv6, gre and all)
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
    */
   readonly portRange?: string;
-  /** `cidr_ip`: source IPv4 CIDR block. @default - sourceSecurityGroupId is used */
+  /**
+   * `cidr_ip`: source IPv4 CIDR block.
+   * @default - sourceSecurityGroupId is used
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly sourceCidr?: string;
-  /** `source_security_group_id`. @default - sourceCidr is used */
+  /**
+   * `source_security_group_id`.
+   * @default - sourceCidr is used
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly sourceSecurityGroupId?: string;
-  /** `description`. @default - none */
+  /**
+   * `description`.
+   * @default - none
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule
+   */
   readonly description?: string;
 }
 
@@ -60,7 +82,11 @@ export interface PodNetworkingPlaneResourcesProps {
    * @default - all protocols from the VPC CIDR when the cluster created the VPC, otherwise none
    */
   readonly ingressRules?: PlaneIngressRule[];
-  /** Give every plane vSwitch an SNAT entry on the cluster's NAT gateway. @default true */
+  /**
+   * Give every plane vSwitch an SNAT entry (`alicloud_snat_entry`) on the cluster's NAT gateway.
+   * @default true
+   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry
+   */
   readonly internetEgress?: boolean;
 }
 

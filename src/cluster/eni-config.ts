@@ -19,6 +19,7 @@ export interface EniConfigProps {
    * Without it (or without `10-terway.conf`/`10-terway.conflist` in it) the ACK default
    * `10-terway.conf` is written, which terway-cli needs to render the CNI configuration.
    * @default - a new ConfigMap: `eni_conf` from the options and the ACK default `10-terway.conf`
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly existingData?: { [key: string]: string };
   /**
@@ -31,21 +32,25 @@ export interface EniConfigProps {
    * Trunk ENI (`enable_eni_trunking`); cannot be turned off once on. Also install the
    * terway-controlplane add-on (TerwayCluster does this for Terraform users).
    * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
    */
   readonly enableTrunking?: boolean;
   /**
    * ACK managed cluster: with Trunk ENI, `credential_path` is set to `/var/addon/token-config`.
    * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
    */
   readonly managedCluster?: boolean;
   /**
    * Data key `disable_network_policy` ("true" disables Terway's NetworkPolicy agent).
    * @default - unchanged
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly disableNetworkPolicy?: boolean;
   /**
    * Data key `in_cluster_loadbalance` (DataPathv2/IPvlan only; Terway v1.2.0+).
    * @default - unchanged
+   * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
   readonly inClusterLoadBalance?: boolean;
   /**

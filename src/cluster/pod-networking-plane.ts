@@ -20,27 +20,46 @@ import {
 
 /** One `matchExpressions` requirement. */
 export interface LabelSelectorRequirement {
-  /** Label key. */
+  /**
+   * Label key (`matchExpressions[].key`).
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+   */
   readonly key: string;
-  /** Operator. */
+  /**
+   * Operator (`matchExpressions[].operator`).
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+   */
   readonly operator: SelectorOperator;
-  /** Values for In and NotIn (none for Exists and DoesNotExist). @default [] */
+  /**
+   * Values (`matchExpressions[].values`) for In and NotIn (none for Exists and DoesNotExist).
+   * @default []
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+   */
   readonly values?: string[];
 }
 
 /** A Kubernetes label selector. An empty selector matches everything. */
 export interface LabelSelector {
-  /** Labels that must all be present with these values. @default {} */
+  /**
+   * Labels (`matchLabels`) that must all be present with these values.
+   * @default {}
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+   */
   readonly matchLabels?: { [key: string]: string };
-  /** Requirements that must all hold. @default [] */
+  /**
+   * Requirements (`matchExpressions`) that must all hold.
+   * @default []
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+   */
   readonly matchExpressions?: LabelSelectorRequirement[];
 }
 
 /** Properties of a {@link PodNetworkingPlane}. */
 export interface PodNetworkingPlaneProps {
   /**
-   * Name of the PodNetworking (cluster-scoped, DNS-1123 subdomain).
+   * Name of the PodNetworking (`metadata.name`; cluster-scoped, DNS-1123 subdomain).
    * @default - derived from the construct path
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly name?: string;
   /**
@@ -53,41 +72,61 @@ export interface PodNetworkingPlaneProps {
    * `spec.allocationType.type`: Elastic releases the IP with the pod; Fixed keeps it for
    * StatefulSet pods and pods without owners.
    * @default AllocationType.ELASTIC
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly allocationType?: AllocationType;
-  /** `spec.allocationType.releaseStrategy` (Fixed only). @default - none */
+  /**
+   * `spec.allocationType.releaseStrategy` (Fixed only).
+   * @default - none
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
+   */
   readonly releaseStrategy?: ReleaseStrategy;
   /**
    * `spec.allocationType.releaseAfter` (TTL only): a Go duration of at least 5 minutes, e.g. `1h`, `2h45m`.
    * @default - none
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly releaseAfter?: string;
-  /** `spec.selector.podSelector`: pod labels that select the plane. @default - no pod selector */
+  /**
+   * `spec.selector.podSelector`: pod labels that select the plane.
+   * @default - no pod selector
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
+   */
   readonly podSelector?: LabelSelector;
   /**
    * `spec.selector.namespaceSelector`: namespace labels that select the plane. With both
    * selectors a pod must match both.
    * @default - no namespace selector
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly namespaceSelector?: LabelSelector;
-  /** `spec.securityGroupIDs`: one to five security groups, all applied to the pod's ENI. */
+  /**
+   * `spec.securityGroupIDs`: one to five security groups, all applied to the pod's ENI.
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
+   */
   readonly securityGroupIds: string[];
-  /** `spec.vSwitchOptions`: the vSwitches Terway picks from (pods are pinned to their zones). */
+  /**
+   * `spec.vSwitchOptions`: the vSwitches Terway picks from (pods are pinned to their zones).
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
+   */
   readonly vSwitches: PlaneVSwitch[];
   /**
    * `spec.vSwitchSelectOptions.vSwitchSelectionPolicy` (Terway v1.11.0+).
    * @default - not set (Terway uses ordered)
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly vSwitchSelectionPolicy?: VSwitchSelectionPolicy;
   /**
    * `spec.eniOptions.eniType` (Terway v1.11.0+). Rendered as Default when unset.
    * @default - Default
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/pkg/apis/network.alibabacloud.com/v1beta1/types.go
    */
   readonly eniType?: EniType;
   /**
    * Owner kinds that terway-controlplane is configured to treat like StatefulSet
    * (`customStatefulWorkloadKinds`), for the Fixed-allocation check.
    * @default []
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
    */
   readonly customStatefulWorkloadKinds?: string[];
 }

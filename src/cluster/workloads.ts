@@ -1,5 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
-import { Node, NodeLabelQuery, NodeTaintQuery, TaintEffect } from 'cdk8s-plus-33';
+import type * as plus33 from 'cdk8s-plus-33';
 import { IConstruct } from 'constructs';
 import { namespaceLabelsFromManifest, networkPolicyFromManifest, podTemplateOf, TEMPLATE_KINDS, workloadFromManifest } from '../domain/manifests';
 import { NetworkPolicyModel, TaintModel } from '../domain/node-modes';
@@ -122,7 +122,21 @@ function plusScheduling(workload: IConstruct): PlusScheduling | undefined {
   return scheduling && typeof scheduling.attract === 'function' && typeof scheduling.tolerate === 'function' ? scheduling as PlusScheduling : undefined;
 }
 
-function plusEffect(effect: string): TaintEffect {
+/**
+ * cdk8s-plus, loaded only when a cdk8s-plus workload is scheduled (it is an optional peer:
+ * GitOps apps with raw ApiObjects do not need it).
+ */
+function loadCdk8sPlus(workload: IConstruct): typeof plus33 {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('cdk8s-plus-33') as typeof plus33;
+  } catch {
+    throw new Error(`${workload.node.path} is a cdk8s-plus workload; scheduling it needs the peer dependency cdk8s-plus-33 (npm install cdk8s-plus-33).`);
+  }
+}
+
+function plusEffect(lib: typeof plus33, effect: string): plus33.TaintEffect {
+  const { TaintEffect } = lib;
   return effect === 'NoExecute' ? TaintEffect.NO_EXECUTE : effect === 'PreferNoSchedule' ? TaintEffect.PREFER_NO_SCHEDULE : TaintEffect.NO_SCHEDULE;
 }
 
@@ -134,10 +148,12 @@ function plusEffect(effect: string): TaintEffect {
 export function addPodScheduling(workload: IConstruct, scheduling: PodScheduling): void {
   const plus = plusScheduling(workload);
   if (plus) {
+    const lib = loadCdk8sPlus(workload);
+    const { Node, NodeLabelQuery, NodeTaintQuery } = lib;
     const labels = Object.entries(scheduling.requiredNodeLabels).map(([k, v]) => NodeLabelQuery.is(k, v));
     if (labels.length > 0) plus.attract(Node.labeled(...labels));
     for (const t of scheduling.tolerations) {
-      const options = { effect: plusEffect(t.effect) };
+      const options = { effect: plusEffect(lib, t.effect) };
       plus.tolerate(Node.tainted(t.value === undefined ? NodeTaintQuery.exists(t.key, options) : NodeTaintQuery.is(t.key, t.value, options)));
     }
     return;

@@ -72,7 +72,7 @@ const SERVICE_CIDR_PARENTS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].m
 
 /**
  * Whether Trunk ENI ends up enabled: the explicit choice, otherwise on for
- * Kubernetes 1.31 or later and for an unpinned version (seed 001: on by default for new
+ * Kubernetes 1.31 or later and for an unpinned version (Trunk ENI and PodNetworking doc: on by default for new
  * managed clusters from 1.31).
  */
 export function effectiveTrunkEni(plan: Pick<ClusterNetworkPlan, 'trunkEni' | 'kubernetesVersion'>): boolean {

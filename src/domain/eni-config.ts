@@ -2,7 +2,7 @@ import { RULES } from './catalog';
 import { violation } from './finding';
 import { Finding } from './rules';
 
-/** Credential path of the add-on token on ACK managed clusters (seed 001). */
+/** Credential path of the add-on token on ACK managed clusters (see DOC_TRUNK_PODNETWORKING). */
 export const MANAGED_CREDENTIAL_PATH = '/var/addon/token-config';
 
 /**
@@ -17,7 +17,7 @@ export const DEFAULT_CNI_CONF: Readonly<Record<string, unknown>> = {
   type: 'terway',
 };
 
-/** Keys users put into eni_conf by mistake (seed 003 says so; Terway reads them elsewhere). */
+/** Keys users put into eni_conf by mistake (the container network FAQ says so; Terway reads them elsewhere). */
 const MISPLACED_KEYS: Record<string, string> = {
   disable_network_policy: 'a top-level data key of eni-config (EniConfig disableNetworkPolicy)',
   in_cluster_loadbalance: 'a top-level data key of eni-config (EniConfig inClusterLoadBalance)',

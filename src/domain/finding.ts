@@ -1,3 +1,4 @@
+import { ruleDocUrl } from './docs-links';
 import { Finding, RuleDefinition } from './rules';
 
 /** Creates a finding for `rule`. */
@@ -8,5 +9,5 @@ export function violation(rule: RuleDefinition, message: string, fix: string): F
 /** The single text form used in errors, warnings and reports. */
 export function formatFinding(finding: Finding): string {
   const r = finding.rule;
-  return `[${r.id}] ${finding.message} Rule: ${r.title} (source: ${r.source}). Fix: ${finding.fix}`;
+  return `[${r.id}] ${finding.message} Rule: ${r.title} (source: ${r.source}). Fix: ${finding.fix}${/[.!?]$/.test(finding.fix) ? '' : '.'} See ${ruleDocUrl(r.id)}`;
 }

@@ -6,7 +6,7 @@ import { Finding } from './rules';
 import { known } from './tokens';
 import { atLeast, parseTerwayVersion } from './versions';
 
-/** Node label that puts a node pool into exclusive ENI mode (exclusive ENI node pool doc). */
+/** Node label that puts a node pool into exclusive ENI mode (see DOC_EXCLUSIVE_ENI). */
 export const EXCLUSIVE_ENI_LABEL = 'k8s.aliyun.com/exclusive-mode-eni-type';
 /** Value of {@link EXCLUSIVE_ENI_LABEL} for exclusive ENI mode. */
 export const EXCLUSIVE_ENI_VALUE = 'eniOnly';

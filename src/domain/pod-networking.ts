@@ -58,9 +58,9 @@ export interface WorkloadModel {
   readonly tolerations?: ReadonlyArray<{ readonly key?: string; readonly operator?: string; readonly value?: string; readonly effect?: string }>;
 }
 
-/** Minimum TTL before a fixed IP is released (seed 001). */
+/** Minimum TTL before a fixed IP is released (see DOC_TRUNK_PODNETWORKING). */
 export const MIN_RELEASE_AFTER_MS = 5 * 60 * 1000;
-/** Terway version that introduced eniOptions and vSwitchSelectOptions (seed 001). */
+/** Terway version that introduced eniOptions and vSwitchSelectOptions (see DOC_TRUNK_PODNETWORKING). */
 export const ENI_OPTIONS_SINCE = '1.11.0';
 /** Terway version whose admission accepts up to 10 security groups (fact sheet §3.4). */
 export const TEN_SECURITY_GROUPS_SINCE = '1.13.7';

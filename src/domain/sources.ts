@@ -53,3 +53,13 @@ export const DOC_K8S_TAINTS = 'https://kubernetes.io/docs/concepts/scheduling-ev
 export const TERWAY_RELEASES = `${TERWAY_REPO}/releases`;
 /** checkov's alicloud checks CKV_ALI_2 (port 22) and CKV_ALI_3 (port 3389) open to 0.0.0.0/0. */
 export const CHECKOV_ALI_2_3 = 'checkov CKV_ALI_2 / CKV_ALI_3 (https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/resource/alicloud/SecurityGroupUnrestrictedIngress22.py, …Ingress3389.py)';
+/** "Manage pod capacity on nodes" (pods per node per Terway mode). */
+export const DOC_POD_CAPACITY = 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/adjusting-the-number-of-node-pods';
+/** The provider's documentation index (authentication: environment, profile, RAM role, RRSA). */
+export const PROVIDER_AUTH_DOC = `https://registry.terraform.io/providers/aliyun/alicloud/${ALICLOUD_PROVIDER_VERSION}/docs#authentication`;
+/** Kubernetes object names (DNS-1123). */
+export const K8S_NAMES_DOC = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/';
+/** Kubernetes labels and selectors (label key/value syntax, LabelSelector semantics). */
+export const K8S_LABELS_DOC = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/';
+/** CS API "CreateCluster" (request parameters such as pod_vswitch_ids and service_cidr). */
+export const DOC_CREATE_CLUSTER_API = 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/developer-reference/api-cs-2015-12-15-createcluster';

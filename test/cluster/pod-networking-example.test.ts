@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { provider as k8s } from '@cdktf/provider-kubernetes';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
 import * as YAML from 'yaml';
@@ -150,7 +150,7 @@ describe('escaping literal Terraform syntax in manifests', () => {
     const cdk8sApp = Cdk8sTesting.app();
     const chart = new Chart(cdk8sApp, 'c');
     new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'script' }, data: { run: 'echo ${HOME}' } });
-    new KubernetesManifests(stack, 'M', { cdk8sApp, provider: new k8s.KubernetesProvider(stack, 'k8s', {}) });
+    new KubernetesManifests(stack, 'M', { cdk8sApp, provider: new KubernetesProvider(stack, 'k8s', {}) });
     const json = JSON.parse(Testing.synth(stack, true));
     expect((Object.values(json.resource.kubernetes_manifest)[0] as any).manifest.data.run).toBe('echo $${HOME}');
   });
