@@ -54,6 +54,12 @@ export interface ArrayShape extends ShapeOptions {
 
 const MAX_SHOWN = 80;
 
+/** The allowed values of an enum check: a string enum object or a list. */
+type Allowed<T extends string> = Record<string, T> | ReadonlyArray<T>;
+
+/** Options of a map's keys and values. */
+type MapShape = ShapeOptions & { optional?: false };
+
 /** A short, safe rendering of any value for messages (never throws). */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -87,9 +93,10 @@ function typeName(value: unknown): string {
 export function isNumberToken(value: number): boolean {
   const buf = new ArrayBuffer(8);
   new Float64Array(buf)[0] = value;
-  const high = (new Uint32Array(buf)[1] & 0xffff0000) >>> 0;
-  // Marker bits of cdktf's plain and list number tokens (cdktf tokens/private/encoding).
-  return high === ((0xfdff << 16) >>> 0) || high === ((0xfbff << 16) >>> 0);
+  // Top 16 bits: cdktf's marker of a plain (0xfdff) or list (0xfbff) number token
+  // (cdktf tokens/private/encoding).
+  const marker = Math.floor(new Uint32Array(buf)[1] / 0x10000);
+  return marker === 0xfdff || marker === 0xfbff;
 }
 
 /** True for a plain object (not an array, not null, not a class instance such as Date). */
@@ -160,9 +167,9 @@ export class InputChecker {
   }
 
   /** One of the values of a string enum (or of a list of allowed strings). */
-  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape?: ShapeOptions & { optional?: false }): T;
-  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape: ShapeOptions): T | undefined;
-  public enumValue<T extends string>(property: string, value: unknown, allowed: Record<string, T> | ReadonlyArray<T>, shape: ShapeOptions = {}): T | undefined {
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Allowed<T>, shape?: ShapeOptions & { optional?: false }): T;
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Allowed<T>, shape: ShapeOptions): T | undefined;
+  public enumValue<T extends string>(property: string, value: unknown, allowed: Allowed<T>, shape: ShapeOptions = {}): T | undefined {
     if (this.absent(property, value, shape)) return undefined;
     const values: ReadonlyArray<string> = Array.isArray(allowed) ? allowed : Object.values(allowed);
     if (typeof value !== 'string' || !values.includes(value)) {
@@ -208,9 +215,11 @@ export class InputChecker {
    * A map of string keys to string values (labels, tags, annotations). `undefined` values
    * are refused: they would silently drop the key (an unset environment variable, say).
    */
-  public stringMap(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }, key?: StringShape, val?: StringShape): Record<string, string>;
+  public stringMap(property: string, value: unknown, shape?: MapShape, key?: StringShape, val?: StringShape): Record<string, string>;
   public stringMap(property: string, value: unknown, shape: ShapeOptions, key?: StringShape, val?: StringShape): Record<string, string> | undefined;
-  public stringMap(property: string, value: unknown, shape: ShapeOptions = {}, key: StringShape = {}, val: StringShape = {}): Record<string, string> | undefined {
+  public stringMap(
+    property: string, value: unknown, shape: ShapeOptions = {}, key: StringShape = {}, val: StringShape = {},
+  ): Record<string, string> | undefined {
     const map = this.object(property, value, shape);
     if (map === undefined) return undefined;
     const out: Record<string, string> = {};
