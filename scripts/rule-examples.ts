@@ -87,6 +87,14 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: "`vpc: { cidrBlock: '10.0.0.0/7' }` or a vSwitch `cidrBlock: '192.168.0.0/30'`",
     fix: 'Keep VPC prefixes between /8 and /28 and vSwitch prefixes between /16 and /29.',
   },
+  'TW-NET-014': {
+    violation: "`vpc: { cidrBlock: '192.168.0.0/16' }` (a VPC this stack creates) with `podVSwitches: [{ vswitchId: 'vsw-bp1pod0000001' }]`",
+    fix: "Give the vSwitch a `cidrBlock` so it is created in the new VPC, or use the VPC that holds it: `vpc: { vpcId: 'vpc-bp1…', cidrBlock: … }`.",
+  },
+  'TW-NET-015': {
+    violation: "`new AlicloudProvider(stack, 'alicloud', { region: 'cn-shanghai' })` with `zones: [{ zoneId: 'cn-hangzhou-h', … }]`",
+    fix: "Use zones of the provider's region (e.g. `cn-shanghai-b`), or set the provider's `region: 'cn-hangzhou'`.",
+  },
   'TW-DUAL-001': {
     violation: "`ipStack: IpStack.DUAL` with `kubernetesVersion: '1.20.11-aliyun.1'`",
     fix: 'Use Kubernetes 1.22 or later for dual stack.',
@@ -130,6 +138,10 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'TW-NODEPOOL-001': {
     violation: "`instanceTypes: ['ecs.g6.large']` ((2 − 1) ENIs × 6 IPs = 6 pod IPs, not more than 11).",
     fix: 'Choose an instance type with more ENIs or IPs per ENI, e.g. `ecs.g7.xlarge`.',
+  },
+  'TW-NODEPOOL-002': {
+    violation: "`instanceTypes: ['ecs.g7.xlarg']` (a typo the bundled ENI capacity table does not know; warning).",
+    fix: "Fix the name, e.g. `ecs.g7.xlarge`; if it is right, acknowledge: `Acknowledgements.of(pool).add('TW-NODEPOOL-002', 'checked at plan time')`.",
   },
   'TW-PN-001': {
     violation: '`allocationType: AllocationType.FIXED` on a plane whose selector matches a Deployment.',
@@ -234,5 +246,257 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'TW-ENICONF-006': {
     violation: '`EniConfig` whose `eni_conf` has no `vswitches` map (warning).',
     fix: "Pass the cluster's current eni-config as `existingData`, including `vswitches` per zone.",
+  },
+  'TW-ENICONF-007': {
+    violation: "`EniConfig` (or `FixedVSwitchConfig`) with `eniConfOverrides: { max_pool_size: '5' }`",
+    fix: 'Give the JSON type Terway declares: `max_pool_size: 5` (a number, not a string).',
+  },
+  'TW-ENICONF-008': {
+    violation: "`eniConfOverrides: { ip_stack: 'ipv6' }` or `eniConfOverrides: { max_pool_size: -1 }`",
+    fix: "Use allowed values: `ip_stack: 'ipv4'` or `'dual'`, counts of 0 or more, Go durations such as `'2m'`.",
+  },
+  'TW-ENICONF-009': {
+    violation: "`eniConfOverrides: { hot_plug: 'true' }` or `{ disable_security_group_check: true }` (keys Terway no longer reads; warning).",
+    fix: 'Remove the key; current Terway versions ignore it.',
+  },
+  'TW-EIP-001': {
+    violation: '`new PodEipWorkloads(chart, \'Eips\', {})` (ack-extend-network-controller) in an app whose `EniConfig` sets `enableEipPool: true`, or two `PodEipPolicy` with different `implementation`s in one stack.',
+    fix: 'Choose one implementation per cluster: turn Terway\'s EIP off (`EniConfig` `enableEipPool: false`) and migrate legacy EIPs to ack-extend-network-controller.',
+  },
+  'TW-EIP-002': {
+    violation: "`implementation: PodEipImplementation.LEGACY_TERWAY` with `clusterInfo: { terwayVersion: 'v1.8.0', … }`, or without `terwayVersion`.",
+    fix: "Use ack-extend-network-controller, or declare the cluster's Terway version, v1.0.10 to before v1.7.0 (e.g. `terwayVersion: 'v1.6.4'`).",
+  },
+  'TW-EIP-003': {
+    violation: '`PodEipWorkloads` with `implementation: PodEipImplementation.LEGACY_TERWAY` in an app with a `PodNetworkingPlane` that sets `eniType: EniType.TRUNK`.',
+    fix: 'Use ack-extend-network-controller for EIPs, or drop `eniType` and `vSwitchSelectionPolicy` while the cluster stays before Terway v1.7.0.',
+  },
+  'TW-EIP-004': {
+    violation: "Legacy Terway EIPs with `eips.addWorkload(web, { name: 'web-eip', tags: { team: 'a' } })`, `releaseStrategy: '10m'` or `readinessGate: true`.",
+    fix: 'Remove these options, or switch to ack-extend-network-controller (the default `implementation`).',
+  },
+  'TW-EIP-005': {
+    violation: '`implementation: PodEipImplementation.LEGACY_TERWAY, annotationPrefix: EipAnnotationPrefix.NETWORK_ALIBABACLOUD`',
+    fix: 'Leave `annotationPrefix` out (legacy Terway defaults to `EipAnnotationPrefix.K8S_ALIYUN`).',
+  },
+  'TW-EIP-006': {
+    violation: "Legacy Terway with `cluster: { terwayVersion: 'v1.1.0' }` and `eips.addWorkload(web, { isp: EipIsp.BGP })`",
+    fix: 'Upgrade Terway to v1.2.3 or later (but before v1.7.0), or leave out `isp`, `commonBandwidthPackageId` and `publicIpAddressPoolId`.',
+  },
+  'TW-EIP-007': {
+    violation: "`eips.addWorkload(deployment, { releaseStrategy: 'Never' })` (Deployment pods get new names).",
+    fix: 'Use a StatefulSet (or add the kind to the controller\'s `customStatefulWorkloadKinds`), or leave `releaseStrategy` at `Follow`.',
+  },
+  'TW-EIP-008': {
+    violation: "`eips.addWorkload(deployment, { existingEipId: 'eip-bp1abc0001' })`, or a StatefulSet with `replicas: 3`.",
+    fix: 'Give an existing EIP only to a StatefulSet with one replica or a bare pod; for more pods, allocate EIPs with a `releaseStrategy`.',
+  },
+  'TW-EIP-009': {
+    violation: "`{ existingEipId: 'eip-bp1abc0001', bandwidth: 5 }`",
+    fix: 'Drop `bandwidth` (the existing EIP keeps its own configuration), or drop `existingEipId` to allocate a new EIP with these options.',
+  },
+  'TW-EIP-010': {
+    violation: "Two bare pods added with the same `existingEipId: 'eip-bp1abc0001'`.",
+    fix: 'Give each workload its own EIP instance ID.',
+  },
+  'TW-EIP-011': {
+    violation: '`{ bandwidth: 0 }` or `{ bandwidth: 2.5 }`',
+    fix: 'Give whole Mbit/s, at least 1, e.g. `bandwidth: 5`.',
+  },
+  'TW-EIP-012': {
+    violation: "`{ internetChargeType: 'PayByHour' }` (from JavaScript or a cast)",
+    fix: 'Use `EipInternetChargeType.PAY_BY_TRAFFIC` or `EipInternetChargeType.PAY_BY_BANDWIDTH`.',
+  },
+  'TW-EIP-013': {
+    violation: "`{ instanceChargeType: 'PrePaid' }` (from JavaScript or a cast)",
+    fix: 'Use `EipInstanceChargeType.POST_PAID`, or leave it out.',
+  },
+  'TW-EIP-014': {
+    violation: "`{ isp: 'BGP_Gold' }` (from JavaScript or a cast)",
+    fix: 'Use an `EipIsp` member, e.g. `isp: EipIsp.BGP` or `EipIsp.BGP_PRO`.',
+  },
+  'TW-EIP-015': {
+    violation: "`{ tags: { '': 'x' } }` or `{ tags: { team: 5 } }`",
+    fix: "Give non-empty keys with string values, e.g. `tags: { team: 'games' }`.",
+  },
+  'TW-EIP-016': {
+    violation: "`{ releaseStrategy: '1d' }` (Go durations have no days) or `{ releaseStrategy: '-5m' }`",
+    fix: "Use `Follow`, `Never` or a positive Go duration such as `'24h'` or `'5m30s'`.",
+  },
+  'TW-EIP-017': {
+    violation: 'An EIP workload whose pods carry label `alibabacloud.com/eci: "true"` or tolerate `virtual-kubelet.io/provider` (warning).',
+    fix: 'Keep the pods on ECS nodes, or turn on the controller\'s `enableVirtualNode` and pass its `controllerValues` to `PodEipWorkloads`.',
+  },
+  'TW-EIP-018': {
+    violation: "`controller: { chartVersion: 'v0.9.0', regionId: 'cn-hangzhou' }` with `rrsa: { roleName: 'eip-controller' }`, or `kubeClientQps: 50` with `chartVersion: 'v0.12.1'`.",
+    fix: "Install a chart version with the feature (`chartVersion: 'v0.12.2'`), or leave the setting out.",
+  },
+  'TW-EIP-019': {
+    violation: "`controller: { …, additionalValues: { credential: { accessKey: 'LTAI…', accessSecret: '…' } } }`",
+    fix: "Remove them; the policy goes to the worker RAM role, or use `rrsa: { roleName: 'eip-controller' }` (chart v0.10.0+).",
+  },
+  'TW-EIP-020': {
+    violation: '`PodEipWorkloads` with `implementation: PodEipImplementation.LEGACY_TERWAY` and no `EniConfig` with `enableEipPool: true` in the app (warning).',
+    fix: "Add `new EniConfig(chart, 'EniConfig', { existingData, enableEipPool: true })`, or acknowledge if the cluster's eni-config already sets it.",
+  },
+  'TW-EIP-021': {
+    violation: '`PodEipPolicy` without `businessPorts`, or with `openBusinessPorts: false` (warning).',
+    fix: "List the ports, e.g. `businessPorts: [{ protocol: BusinessPortProtocol.TCP, portRange: '7777', sourceCidrIp: '0.0.0.0/0' }]`, with a known node security group.",
+  },
+  'TW-EIP-022': {
+    violation: "`{ existingEipId: 'eipbp1' }` or `{ commonBandwidthPackageId: 'bwp-1' }`",
+    fix: 'Copy the IDs from the console or API: `eip-…`, `cbwp-…`, `pippool-…`, `rg-…`.',
+  },
+  'TW-EIP-023': {
+    violation: "`new PodEipPolicy(stack, 'PodEip', { cluster, rrsa: { roleName: 'eip-controller' }, … })` where the `TerwayCluster` has `enableRrsa: false`.",
+    fix: 'Keep RRSA on the cluster (`enableRrsa` defaults to true), or leave `rrsa` out so the policy goes to the worker RAM role.',
+  },
+  'TW-OUT-001': {
+    violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
+    fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",
+  },
+  'TW-SCHEMA-001': {
+    violation: "With `AlicloudSchemaValidation.enable(app)`: `vpc.addOverride('cidr_blok', '10.0.0.0/8')`",
+    fix: 'Spell the argument as the provider documents it (`cidr_block`), or remove it.',
+  },
+  'TW-SCHEMA-002': {
+    violation: "`new alicloud.natGateway.NatGateway(stack, 'Nat', { vpcId, spec: 'Small' })`, or `worker_number` on the cluster.",
+    fix: 'Remove the argument and use its replacement from the message (`specification` for `spec`; node pools for `worker_number`).',
+  },
+  'TW-SCHEMA-003': {
+    violation: "`new alicloud.securityGroupRule.SecurityGroupRule(…).addOverride('security_group_id', null)`",
+    fix: 'Set every required argument and block of the resource.',
+  },
+  'TW-SCHEMA-004': {
+    violation: "`SecurityGroupRule` with `ipProtocol: 'TCP'` or `priority: 101`, or `CsManagedKubernetes` with `clusterSpec: 'ack.pro'`",
+    fix: "Use values the provider accepts: `ipProtocol: 'tcp'`, `priority` 1 to 100, `clusterSpec: 'ack.pro.small'`.",
+  },
+  'TW-SCHEMA-005': {
+    violation: "`vpc.addOverride('cidr_block', 5)`, setting computed-only `router_table_id`, or `terraform.required_providers.alicloud.version` `'1.200.0'`",
+    fix: 'Pass values of the documented type, leave computed attributes unset, and keep the pinned provider version (1.289.0).',
+  },
+  'TW-SCHEMA-006': {
+    violation: "`new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', name: 'main' })` (`name` is deprecated; warning).",
+    fix: "Use the replacement argument, e.g. `vpcName: 'main'`, or acknowledge with a reason.",
+  },
+  'TW-TF-001': {
+    violation: "`clusterName: 'x'.repeat(64)` or `clusterName: ''`",
+    fix: "Use a name of 1 to 63 characters, e.g. `clusterName: 'prod-terway'`.",
+  },
+  'TW-TF-002': {
+    violation: "`cluster.addNodePool('Pool', { …, systemDiskCategory: 'ssd' })` or `'CLOUD_ESSD'`",
+    fix: "Use a category the provider accepts (case-sensitive), e.g. `systemDiskCategory: 'cloud_essd'`.",
+  },
+  'TW-TF-003': {
+    violation: "`taints: [{ key: 'dedicated', effect: 'NoScheduled' }]` or `taints: [{ key: 'bad key', effect: 'NoSchedule' }]`",
+    fix: "Use a label-style key and a valid effect, e.g. `{ key: 'dedicated', value: 'db', effect: TaintEffect.NO_SCHEDULE }`.",
+  },
+  'TW-TF-004': {
+    violation: "`labels: { 'bad key!': 'x' }` or `labels: { team: 'a b' }`",
+    fix: "Use qualified names and values of up to 63 letters, digits, `-`, `_`, `.`, e.g. `labels: { team: 'payments' }`.",
+  },
+  'TW-TF-005': {
+    violation: "`natGateway: { natGatewayId: 'ngw-bp1…', snatTableId: 'stb-bp1…', snatIp: 'eip-bp1abcd1234' }`",
+    fix: "Pass the public IP of an EIP bound to the NAT gateway: `snatIp: '47.96.1.10'`.",
+  },
+  'TW-TF-006': {
+    violation: "`natGateway: { natGatewayId: 'ngw-bp1…', snatTableId: 'table-1', snatIp: '47.96.1.10' }`",
+    fix: "Pass the gateway's SNAT table ID, e.g. `snatTableId: 'stb-bp1abcd1234'`.",
+  },
+  'TW-TF-007': {
+    violation: "`terwayVersion: 'latest'`, or a plane's `cluster: { terwayVersion: 'v1.x' }`",
+    fix: "Use a Terway release version, e.g. `terwayVersion: 'v1.16.7'`.",
+  },
+  'TW-SG-001': {
+    violation: "`ingressRules: [{ protocol: 'TCP', portRange: '5432/5432', sourceCidr: '192.168.0.0/16' }]` or `protocol: 'http'`",
+    fix: "Use lowercase `tcp`, `udp`, `icmp`, `icmpv6`, `gre` or `all`: `protocol: 'tcp'`.",
+  },
+  'TW-SG-002': {
+    violation: "`{ protocol: 'tcp', sourceCidr: '192.168.0.0/16' }` without `portRange`, `portRange: '443/80'`, or `{ protocol: 'icmp', portRange: '1/1' }`",
+    fix: "Give tcp and udp a range such as `portRange: '5432/5432'`; leave it out (or `-1/-1`) for icmp, icmpv6, gre and all.",
+  },
+  'TW-SG-003': {
+    violation: "`{ protocol: 'tcp', portRange: '5432/5432' }` with no source, with both sources, or with `sourceCidr: '10.0.0.0/33'`",
+    fix: "Give exactly one source: `sourceCidr: '192.168.0.0/16'` or `sourceSecurityGroupId: 'sg-bp1…'`.",
+  },
+  'TW-SG-004': {
+    violation: "`ingressRules: [{ protocol: 'tcp', portRange: '22/22', sourceCidr: '0.0.0.0/0' }]` (warning)",
+    fix: 'Restrict the source to the VPC CIDR or a bastion security group, or acknowledge with the reason.',
+  },
+  'TW-SG-005': {
+    violation: '`PodNetworkingPlaneResources` with `ingressRules: []`, or without `ingressRules` on a cluster in an existing VPC (warning).',
+    fix: "Add an ingress rule, e.g. `ingressRules: [{ protocol: 'all', sourceCidr: '192.168.0.0/16' }]`, or acknowledge if the pods take no inbound traffic.",
+  },
+  'TW-EXCL-001': {
+    violation: "`new ExclusiveEniNodePool(stack, 'Excl', { cluster, instanceTypes: ['ecs.g7.xlarge'], … })` (4 ENIs)",
+    fix: 'Choose instance types with more than six ENIs, e.g. `ecs.g7.4xlarge` (8 ENIs, 7 pods per node).',
+  },
+  'TW-EXCL-002': {
+    violation: "An `ExclusiveEniNodePool` on a `TerwayCluster` with `terwayVersion: 'v1.10.0'` (or below v1.14.3 with `lingjun`).",
+    fix: "Pin `terwayVersion: 'v1.11.0'` or later (v1.14.3 for Lingjun pools), or leave the version to ACK's default.",
+  },
+  'TW-EXCL-003': {
+    violation: "`ExclusiveEniNodePool` with `instanceTypes: ['ecs.ebmre7p.32xlarge']` (15 IPv4, 1 IPv6 per ENI) in a cluster with `ipStack: IpStack.DUAL`",
+    fix: 'Choose instance types with equal IPv4 and IPv6 counts per ENI, e.g. `ecs.g8i.4xlarge`.',
+  },
+  'TW-EXCL-004': {
+    violation: "A node pool with `lingjun: { clusterId, groupId }` in a cluster with `ipStack: IpStack.DUAL`",
+    fix: 'Run Lingjun node pools in an IPv4 cluster, or use ECS instance types.',
+  },
+  'TW-EXCL-005': {
+    violation: 'A NetworkPolicy (e.g. deny-all with an empty `podSelector`) in the namespace of a workload added with `ExclusiveEniScheduling.addWorkload` or selected by an `eniType: ENI` plane.',
+    fix: "Isolate these pods with the plane's `securityGroupIds`, narrow the NetworkPolicy's `podSelector`, or run the workload in shared ENI mode.",
+  },
+  'TW-EXCL-006': {
+    violation: "`ExclusiveEniNodePool` with `existingInstanceIds: ['i-bp1abc']` (warning).",
+    fix: 'Let the pool create its nodes (`desiredSize` or `autoScaling`); acknowledge only for fresh instances without secondary ENIs.',
+  },
+  'TW-EXCL-007': {
+    violation: '`EniConfig` whose `existingData` has a `10-terway.conflist` (a custom CNI chain), with `cluster` listing exclusive ENI node pools.',
+    fix: 'Remove `10-terway.conflist` from `existingData` (Terway renders its own chain from `10-terway.conf`), or do not use exclusive ENI node pools.',
+  },
+  'TW-EXCL-008': {
+    violation: '`ExclusiveEniNodePool` with `taintEnabled: false` and no other NoSchedule or NoExecute taint (warning).',
+    fix: 'Keep the default taint (or set `exclusiveTaint`), and schedule workloads with `ExclusiveEniScheduling` or `ExclusiveEniPlane`.',
+  },
+  'TW-EXCL-009': {
+    violation: "A `PodNetworkingPlane` with `eniType: EniType.ENI` and a cluster with a tainted exclusive ENI pool; `plane.addWorkload(deployment)` adds no toleration.",
+    fix: 'Use `ExclusiveEniPlane` with `pool: excl.schedulingInfo` (its `addWorkload` adds the toleration), or tolerate the pool\'s taints yourself.',
+  },
+  'TW-FIXED-001': {
+    violation: "`FixedVSwitchNodePool` with `zoneIds: ['cn-hangzhou-h', 'cn-hangzhou-i']` but `vSwitches` only in `cn-hangzhou-h`",
+    fix: 'Give every pool zone a dedicated vSwitch, or limit `zoneIds` to the zones that have one.',
+  },
+  'TW-FIXED-002': {
+    violation: "`vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '10.1.0.0/24' }]` in a `192.168.0.0/16` VPC, or a block overlapping a pod vSwitch.",
+    fix: "Choose a free block inside the VPC, e.g. `cidrBlock: '192.168.200.0/24'`.",
+  },
+  'TW-FIXED-003': {
+    violation: "`configName: 'Eni_Config'` (or `FixedVSwitchConfig` `name: 'ENI_Fixed'`)",
+    fix: "Use a lowercase DNS label of at most 63 characters, e.g. `configName: 'eni-config-fixed'`.",
+  },
+  'TW-FIXED-004': {
+    violation: "`FixedVSwitchNodePool` with `labels: { 'terway-config': 'other' }`, or `FixedVSwitchConfig` `name: 'other'` with `pool` of configName `eni-config-fixed`.",
+    fix: 'Leave `terway-config` out of `labels` (the pool sets it), and name the ConfigMap after the pool\'s `configName`.',
+  },
+  'TW-FIXED-005': {
+    violation: "A Deployment that requires nodes `terway-config: eni-config-fixed` but does not tolerate `terway-config=eni-config-fixed:NoSchedule` (or only tolerates it).",
+    fix: 'Add the workload with `fixedConfig.addWorkload(deployment)` (node selector and toleration together).',
+  },
+  'TW-FIXED-006': {
+    violation: 'A Deployment added with `fixedConfig.addWorkload(d)` that a `PodNetworkingPlane` also selects (`plane.addWorkload(d)`).',
+    fix: 'Make sure no plane selects the workload, or give the plane the dedicated vSwitches instead of the fixed-vSwitch pool.',
+  },
+  'TW-FIXED-007': {
+    violation: "`FixedVSwitchNodePool` with `existingInstanceIds: ['i-bp1abc']` (warning).",
+    fix: 'Let the pool create its nodes, or detach the instances\' secondary ENIs (or rotate them) and acknowledge.',
+  },
+  'TW-FIXED-008': {
+    violation: "`FixedVSwitchConfig` with `eniConfOverrides: { ip_stack: 'dual' }` (cluster-wide) or `{ max_pool: 5 }` (no such key).",
+    fix: 'Keep cluster-wide keys in `EniConfig`; use per-node keys spelled as Terway does, e.g. `max_pool_size: 10`.',
+  },
+  'TW-FIXED-009': {
+    violation: '`FixedVSwitchNodePool` without `configMapManifests` (the ConfigMap is applied elsewhere; warning).',
+    fix: 'Pass `configMapManifests` so the pool depends on the ConfigMap, or apply the `FixedVSwitchConfig` first and acknowledge.',
   },
 };
