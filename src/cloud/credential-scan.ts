@@ -1,6 +1,7 @@
-import { App as Cdk8sApp } from 'cdk8s';
+import type { App as Cdk8sApp } from 'cdk8s';
 import { TerraformElement, TerraformProvider } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
@@ -40,7 +41,8 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
   const findings: Finding[] = [];
   const all = root.node.findAll();
   // Constructs that deliver a cdk8s app: its charts are scanned once, not again as the rendered resources.
-  const bridges = all.filter((c) => (c as { cdk8sApp?: unknown }).cdk8sApp instanceof Cdk8sApp);
+  // By shape, so a cdktf-only app never loads cdk8s (an optional peer).
+  const bridges = all.filter((c) => isCdk8sApp((c as { cdk8sApp?: unknown }).cdk8sApp));
   for (const c of all) {
     const secrets = c instanceof TerraformProvider ? providerSecrets(c) : [];
     findings.push(...secrets);

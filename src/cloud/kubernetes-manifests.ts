@@ -6,6 +6,7 @@ import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { registerCredentialScan } from './credential-scan';
+import { isCdk8sApp } from './cdk8s-app-shape';
 import { escapeLiterals } from './escape-literals';
 import { ValidationReport } from '../core/validation';
 import { checkInputs, describeValue } from '../domain/input';
@@ -113,11 +114,6 @@ function manifestId(obj: any): { id: string; identity: string } {
   const hash = createHash('sha256').update(JSON.stringify([group, kind, namespace, name])).digest('hex').slice(0, 8);
   const readable = [kind, namespace, name].filter((p) => p !== '').join('-').replace(/[^A-Za-z0-9_-]/g, '_');
   return { id: `${readable}-${hash}`, identity };
-}
-
-/** A cdk8s App, by shape (a second copy of cdk8s in node_modules would defeat instanceof). */
-function isCdk8sApp(x: unknown): x is Cdk8sApp {
-  return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
 }
 
 /** Lookup key of a rendered object by kind, namespace and name (for `_manifestOf`). */

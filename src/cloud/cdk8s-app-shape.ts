@@ -1,0 +1,10 @@
+import type { App as Cdk8sApp } from 'cdk8s';
+
+/**
+ * Whether `x` is a cdk8s App, by shape: cdk8s is an optional peer that a cdktf-only app never
+ * loads, and a second copy of cdk8s in node_modules would defeat `instanceof`.
+ * @internal
+ */
+export function isCdk8sApp(x: unknown): x is Cdk8sApp {
+  return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
+}
