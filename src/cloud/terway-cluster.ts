@@ -11,6 +11,7 @@ import {
 } from '../domain/cluster-network';
 import { IpStack, NetworkAcceleration } from '../domain/enums';
 import { violation } from '../domain/finding';
+import { compareCodePoints } from '../domain/order';
 import { Finding } from '../domain/rules';
 import { isUnresolved } from '../domain/tokens';
 import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
@@ -568,5 +569,5 @@ function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, in
 
 /** JSON with sorted keys, so add-on configs are byte-stable. */
 function stableJson(value: Record<string, string>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareCodePoints(a, b))));
 }

@@ -1,9 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { WorkloadModel } from '../domain/pod-networking';
-
-/** Kinds whose pods come from `spec.template`. */
-const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'];
+import { podTemplateOf, TEMPLATE_KINDS } from './declared-objects';
 
 /** Labels that a construct can carry (cdk8s-plus metadata objects have `addLabel`). */
 interface LabelTarget {
@@ -58,52 +55,5 @@ export function addNamespaceLabels(namespace: IConstruct, labels: Record<string,
   for (const [k, v] of Object.entries(labels)) target.addLabel(k, v);
 }
 
-interface PodTemplateJson {
-  metadata?: { labels?: Record<string, string> };
-}
-
-function podTemplateOf(json: any): PodTemplateJson | undefined {
-  if (json?.kind === 'CronJob') return json.spec?.jobTemplate?.spec?.template;
-  return json?.spec?.template;
-}
-
-/** Workloads and namespaces declared under `root`, read from their rendered manifests. */
-export interface DeclaredObjects {
-  readonly workloads: WorkloadModel[];
-  readonly namespaces: Map<string, Record<string, string>>;
-}
-
-/** Collects every workload and namespace the app declares (objects that fail to render are skipped; their own validation reports them). */
-export function declaredObjects(root: IConstruct): DeclaredObjects {
-  const workloads: WorkloadModel[] = [];
-  const namespaces = new Map<string, Record<string, string>>();
-  for (const obj of root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-    let json: any;
-    try {
-      json = obj.toJson();
-    } catch {
-      continue;
-    }
-    const name = String(json.metadata?.name ?? obj.name);
-    if (json.kind === 'Namespace') {
-      namespaces.set(name, { ...(json.metadata?.labels ?? {}) });
-    } else if (json.kind === 'Pod') {
-      workloads.push({
-        kind: 'Pod',
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(json.metadata?.labels ?? {}) },
-        ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
-      });
-    } else if (json.kind === 'CronJob' || TEMPLATE_KINDS.includes(json.kind)) {
-      workloads.push({
-        kind: json.kind,
-        name,
-        namespace: json.metadata?.namespace ?? 'default',
-        podLabels: { ...(podTemplateOf(json)?.metadata?.labels ?? {}) },
-        ownerKinds: [],
-      });
-    }
-  }
-  return { workloads, namespaces };
-}
+// The app's declared objects (collected once per validation pass) are read through this module.
+export { declaredObjects, DeclaredObjects } from './declared-objects';

@@ -1,0 +1,145 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { passMemo } from '../core/validation-pass';
+import { countEngineWork } from '../domain/engine-counters';
+import { LabelSelectorModel } from '../domain/label-selector';
+import { WorkloadModel } from '../domain/pod-networking';
+
+/** Kinds whose pods come from `spec.template`. */
+export const TEMPLATE_KINDS: ReadonlyArray<string> = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'];
+
+/** A workload (or bare pod) declared in the app. */
+export interface DeclaredWorkload extends WorkloadModel {
+  /** Construct path of its ApiObject. */
+  readonly path: string;
+  /** The rendered pod spec (a Pod's `spec`, a controller's pod template `spec`), if any. */
+  readonly podSpec?: Readonly<Record<string, any>>;
+}
+
+/** A NetworkPolicy declared in the app. */
+export interface DeclaredNetworkPolicy {
+  readonly name: string;
+  readonly namespace: string;
+  /** Construct path of its ApiObject. */
+  readonly path: string;
+  /** `spec.podSelector` (empty selects every pod of the namespace). */
+  readonly podSelector: LabelSelectorModel;
+  /** `spec.policyTypes`, or Kubernetes' default when unset (Ingress, plus Egress when egress rules are given). */
+  readonly policyTypes: ReadonlyArray<string>;
+}
+
+/** Any declared object, reduced to what indexes need. */
+export interface DeclaredObject {
+  readonly kind: string;
+  readonly name: string;
+  /** `metadata.namespace` as rendered (undefined for cluster-scoped or unset). */
+  readonly namespace?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly path: string;
+}
+
+/**
+ * The Kubernetes objects an app declares, collected once per validation pass (one
+ * serialization per object) and indexed. Objects that fail to render are skipped; their own
+ * validation reports them.
+ */
+export interface DeclaredObjects {
+  readonly workloads: DeclaredWorkload[];
+  /** Namespace name → declared labels. */
+  readonly namespaces: Map<string, Record<string, string>>;
+  readonly networkPolicies: DeclaredNetworkPolicy[];
+  /** Every object in declaration (construct tree) order. */
+  readonly objects: ReadonlyArray<DeclaredObject>;
+  /** Objects by kind. */
+  readonly byKind: ReadonlyMap<string, ReadonlyArray<DeclaredObject>>;
+  /** Objects by rendered namespace. */
+  readonly byNamespace: ReadonlyMap<string, ReadonlyArray<DeclaredObject>>;
+  /** Workloads by pod label, keyed with {@link labelIndexKey}. */
+  readonly workloadsByPodLabel: ReadonlyMap<string, ReadonlyArray<DeclaredWorkload>>;
+}
+
+/** Key of a label in the label indexes. */
+export function labelIndexKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+const COLLECTION = Symbol('declared-objects');
+
+/** The objects declared under `root`: built once per validation pass, fresh outside one. */
+export function declaredObjects(root: IConstruct): DeclaredObjects {
+  return passMemo(COLLECTION, root, () => collect(root));
+}
+
+/** The pod template of a rendered controller (CronJob: its job template's). */
+export function podTemplateOf(json: any): any {
+  if (json?.kind === 'CronJob') return json.spec?.jobTemplate?.spec?.template;
+  return json?.spec?.template;
+}
+
+function collect(root: IConstruct): DeclaredObjects {
+  const result = {
+    workloads: [] as DeclaredWorkload[],
+    namespaces: new Map<string, Record<string, string>>(),
+    networkPolicies: [] as DeclaredNetworkPolicy[],
+    objects: [] as DeclaredObject[],
+    byKind: new Map<string, DeclaredObject[]>(),
+    byNamespace: new Map<string, DeclaredObject[]>(),
+    workloadsByPodLabel: new Map<string, DeclaredWorkload[]>(),
+  };
+  for (const obj of root.node.findAll()) {
+    if (!(obj instanceof ApiObject)) continue;
+    let json: any;
+    try {
+      countEngineWork('serializations', obj);
+      json = obj.toJson();
+    } catch {
+      continue;
+    }
+    const path = obj.node.path;
+    const name = String(json.metadata?.name ?? obj.name);
+    const labels = { ...(json.metadata?.labels ?? {}) };
+    const declared: DeclaredObject = { kind: String(json.kind), name, namespace: json.metadata?.namespace, labels, path };
+    result.objects.push(declared);
+    push(result.byKind, declared.kind, declared);
+    if (declared.namespace !== undefined) push(result.byNamespace, declared.namespace, declared);
+    const namespace = json.metadata?.namespace ?? 'default';
+    let workload: DeclaredWorkload | undefined;
+    if (json.kind === 'Namespace') {
+      result.namespaces.set(name, { ...declared.labels });
+    } else if (json.kind === 'NetworkPolicy') {
+      const spec = json.spec ?? {};
+      result.networkPolicies.push({
+        name,
+        namespace,
+        path,
+        podSelector: { matchLabels: spec.podSelector?.matchLabels, matchExpressions: spec.podSelector?.matchExpressions },
+        policyTypes: Array.isArray(spec.policyTypes) ? [...spec.policyTypes] : ['Ingress', ...(spec.egress !== undefined ? ['Egress'] : [])],
+      });
+    } else if (json.kind === 'Pod') {
+      workload = {
+        kind: 'Pod',
+        name,
+        namespace,
+        path,
+        podSpec: json.spec,
+        podLabels: { ...declared.labels },
+        ownerKinds: (json.metadata?.ownerReferences ?? []).map((o: { kind: string }) => o.kind),
+      };
+    } else if (json.kind === 'CronJob' || TEMPLATE_KINDS.includes(json.kind)) {
+      const template = podTemplateOf(json);
+      const podLabels = { ...(template?.metadata?.labels ?? {}) };
+      workload = { kind: json.kind, name, namespace, path, podSpec: template?.spec, podLabels, ownerKinds: [] };
+    }
+    if (workload) {
+      result.workloads.push(workload);
+      for (const [k, v] of Object.entries(workload.podLabels)) push(result.workloadsByPodLabel, labelIndexKey(k, v), workload);
+    }
+  }
+  return result;
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
