@@ -3,7 +3,10 @@ import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { escapeLiterals } from './escape-literals';
+import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
+import { inValidationPass } from '../core/validation-pass';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {
@@ -36,18 +39,36 @@ export class KubernetesManifests extends Construct {
     super(scope, id);
     this.cdk8sApp = props.cdk8sApp;
     this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    // The synth gate renders before the first stack is written; the aspect covers a stack
+    // synthesized on its own (e.g. Testing.synth of a later stack).
+    runBeforeFirstWrite(this, (reportErrors) => { this.render(); return reportErrors ? this.cdk8sErrors() : []; });
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
+    installSynthGate(this);
   }
 
+  /** Validation errors of the cdk8s app (the root's hook aside), in one pass. */
   private cdk8sErrors(): string[] {
     const root = this.cdk8sApp;
-    return root.node.findAll().filter((c) => c !== root)
-      .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
+    return inValidationPass(() => {
+      warningsReportedElsewhere(root);
+      return root.node.findAll().filter((c) => c !== root)
+        .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
+    });
   }
 
+  /** Renders once; an app that fails validation is left to the validation, which reports every error. */
   private render(): void {
     if (this.rendered) return;
-    this.rendered = true;
+    inValidationPass(() => {
+      if (this.cdk8sErrors().length > 0) return;
+      this.rendered = true;
+      this.renderCharts();
+    });
+  }
+
+  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings (not stderr lines). */
+  private renderCharts(): void {
+    warningsReportedElsewhere(this.cdk8sApp);
     const report = ValidationReport.of(this.cdk8sApp);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);

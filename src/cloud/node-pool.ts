@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
@@ -85,6 +86,7 @@ export class TerwayNodePool extends Construct {
     this.nodePoolId = this.nodePool.id;
 
     const dualStack = cluster.ipStack === IpStack.DUAL;
+    installSynthGate(this);
     registerRuleCheck(this, [RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE], () => checkNodePool({
       name: props.nodePoolName, instanceTypes: props.instanceTypes, exclusiveEni, dualStack,
     }));

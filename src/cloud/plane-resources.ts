@@ -1,5 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -136,6 +137,7 @@ export class PodNetworkingPlaneResources extends Construct {
     const rules = [
       RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
     ];
+    installSynthGate(this);
     registerRuleCheck(this, rules,
       () => findings);
   }
