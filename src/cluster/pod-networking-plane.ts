@@ -1,5 +1,6 @@
 import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { registerAppChecks } from './app-checks';
 import { clusterContext } from './cluster-context';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
@@ -149,6 +150,7 @@ export class PodNetworkingPlane extends Construct {
       ...checkPlane(this._model(), clusterContext(props.cluster)),
       ...this.interactions(),
     ]);
+    registerAppChecks(this);
     installWarningPrinter(this);
   }
 

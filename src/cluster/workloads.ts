@@ -56,4 +56,5 @@ export function addNamespaceLabels(namespace: IConstruct, labels: Record<string,
 }
 
 // The app's declared objects (collected once per validation pass) are read through this module.
-export { declaredObjects, DeclaredObjects } from './declared-objects';
+export { declaredObjects } from './declared-objects';
+export type { DeclaredObjects } from './declared-objects';

@@ -1,17 +1,12 @@
-import { RuleDefinition, Severity } from './rules';
+import { error, warning } from './catalog-helpers';
+import { WORKLOAD_RULES } from './catalog-workloads';
+import { RuleDefinition } from './rules';
 
 const SEED_009 = 'seed 000, compliance rule AlibabaCloud-ACK-009';
 const SEED_TRUNK = 'seed 001, Terway Trunk ENI and PodNetworking';
 const SEED_EXCL = 'seed 002, exclusive ENI node pools';
 const SEED_FAQ = 'seed 003, container networking FAQ';
 const FACTS = 'terway-facts.md';
-
-function error(id: string, title: string, source: string): RuleDefinition {
-  return { id, severity: Severity.ERROR, title, source };
-}
-function warning(id: string, title: string, source: string): RuleDefinition {
-  return { id, severity: Severity.WARNING, title, source };
-}
 
 /**
  * Every rule the library enforces. IDs are stable: a rule that is retired keeps its ID
@@ -194,6 +189,7 @@ export const RULES = {
   ENICONF_NO_VSWITCHES: warning('TW-ENICONF-006',
     'eni_conf should list the pod vSwitches per zone (vswitches); without them Terway takes pod IPs from each node\'s own vSwitch',
     `${FACTS} §2.2 (vswitches fallback); ${SEED_009} (pod vSwitches)`),
+  ...WORKLOAD_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */
