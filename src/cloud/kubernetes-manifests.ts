@@ -38,10 +38,12 @@ export class KubernetesManifests extends Construct {
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
     this.cdk8sApp = props.cdk8sApp;
-    this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    // Once rendered, the Terraform output holds a snapshot of the cdk8s app, which was valid
+    // when it was taken (it is rendered only then), so validation re-reads nothing.
+    this.node.addValidation({ validate: () => (this.rendered ? [] : this.cdk8sErrors()) });
     // The synth gate renders before the first stack is written; the aspect covers a stack
     // synthesized on its own (e.g. Testing.synth of a later stack).
-    runBeforeFirstWrite(this, (reportErrors) => { this.render(); return reportErrors ? this.cdk8sErrors() : []; });
+    runBeforeFirstWrite(this, (reportErrors) => { this.render(); return reportErrors && !this.rendered ? this.cdk8sErrors() : []; });
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.render(); } });
     installSynthGate(this);
   }
