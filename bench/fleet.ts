@@ -151,7 +151,9 @@ export function baselineCloud(app: App, size: FleetSize): { stack: TerraformStac
   const eip = new alicloud.eipAddress.EipAddress(stack, 'Eip', { bandwidth: '100', internetChargeType: 'PayByTraffic' });
   const assoc = new alicloud.eipAssociation.EipAssociation(stack, 'EipAssoc', { allocationId: eip.id, instanceId: nat.id, instanceType: 'Nat' });
   const snat = (scope: Construct, id: string, source: alicloud.vswitch.Vswitch) =>
-    new alicloud.snatEntry.SnatEntry(scope, id, { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress, dependsOn: [assoc] });
+    new alicloud.snatEntry.SnatEntry(scope, id, {
+      snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress, dependsOn: [assoc],
+    });
   [...nodeVsw, ...podVsw].forEach((v, i) => snat(stack, `Snat${i}`, v));
   const cluster = new alicloud.csManagedKubernetes.CsManagedKubernetes(stack, 'Cluster', {
     name: 'fleet',
