@@ -97,16 +97,18 @@ export function libraryCluster(app: Cdk8sApp, size: FleetSize, cluster: TerwayCl
   return planes;
 }
 
-/** One chart per namespace with its workloads; `join` makes workload w join plane w mod P. */
+/**
+ * The namespaces and workloads, in one chart (cdk8s validates the whole app once per chart
+ * it renders, so a chart per namespace would make cdk8s itself quadratic, for both
+ * variants); `join` makes workload w join plane w mod P.
+ */
 function workloadCharts(app: Cdk8sApp, size: FleetSize, join: (d: kplus.Deployment, plane: number) => void): void {
-  const charts = Array.from({ length: size.namespaces }, (_, n) => {
-    const chart = new Chart(app, namespaceName(n), { namespace: namespaceName(n) });
-    new kplus.Namespace(chart, 'Namespace', { metadata: { name: namespaceName(n) } });
-    return chart;
-  });
+  const chart = new Chart(app, 'workloads');
+  for (let n = 0; n < size.namespaces; n++) new kplus.Namespace(chart, `Namespace${n}`, { metadata: { name: namespaceName(n) } });
   for (let w = 0; w < size.workloads; w++) {
-    const deployment = new kplus.Deployment(charts[w % size.namespaces], `App${w}`, {
-      metadata: { name: `app-${w}` }, containers: [{ image: 'nginx:1.27', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
+    const deployment = new kplus.Deployment(chart, `App${w}`, {
+      metadata: { name: `app-${w}`, namespace: namespaceName(w % size.namespaces) },
+      containers: [{ image: 'nginx:1.27', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
     });
     join(deployment, w % size.planes);
   }
