@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { passMemo } from '../core/validation-pass';
+import { currentPass, passMemo } from '../core/validation-pass';
 import { countEngineWork } from '../domain/engine-counters';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { WorkloadModel } from '../domain/pod-networking';
@@ -92,6 +92,7 @@ function collect(root: IConstruct): DeclaredObjects {
     try {
       countEngineWork('serializations', obj);
       json = obj.toJson();
+      reuseWithinPass(obj, json);
     } catch {
       continue;
     }
@@ -136,6 +137,26 @@ function collect(root: IConstruct): DeclaredObjects {
     }
   }
   return result;
+}
+
+const ORIGINAL_TO_JSON = Symbol('original-toJson');
+type Reusable = ApiObject & { [ORIGINAL_TO_JSON]?: () => any };
+
+/**
+ * Lets the rest of the pass reuse the serialization: cdk8s serializes every object again to
+ * write it (and KubernetesManifests to render it), in the same pass, with no user code in
+ * between, so `toJson()` returns this result while the pass lasts and serializes afresh
+ * after it. Callers must not mutate the returned JSON (cdk8s and the bridge only read it).
+ */
+function reuseWithinPass(obj: Reusable, json: any): void {
+  const pass = currentPass();
+  if (!pass) return;
+  const original = (obj[ORIGINAL_TO_JSON] ??= obj.toJson);
+  Object.defineProperty(obj, 'toJson', {
+    configurable: true,
+    writable: true,
+    value: () => (currentPass() === pass ? json : original.call(obj)),
+  });
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -76,7 +76,7 @@ export function passMemo<T>(key: symbol, owner: object, build: () => T): T {
   return value;
 }
 
-/** Whether a pass is active (for once-per-pass side effects such as printing). @internal */
-export function inPass(): boolean {
-  return current !== undefined;
+/** The active pass as an opaque token (undefined outside a pass), to tell passes apart. @internal */
+export function currentPass(): object | undefined {
+  return current;
 }

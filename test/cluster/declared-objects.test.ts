@@ -41,4 +41,17 @@ describe('declaredObjects', () => {
     inValidationPass(() => expect(declaredObjects(root)).toBe(declaredObjects(root)));
     expect(declaredObjects(root)).not.toBe(declaredObjects(root));
   });
+
+  test('within a pass the serialization of an object is reused; after it, a change shows', () => {
+    const c = app();
+    const web = c.node.findChild('Web') as kplus.Deployment;
+    const resource = web.node.defaultChild as ApiObject;
+    inValidationPass(() => {
+      declaredObjects(c.node.root);
+      expect(resource.toJson()).toBe(resource.toJson());
+    });
+    web.podMetadata.addLabel('later', 'yes');
+    expect(resource.toJson().spec.template.metadata.labels.later).toBe('yes');
+    expect(declaredObjects(c.node.root).workloads.find((w) => w.name === 'web')?.podLabels.later).toBe('yes');
+  });
 });
