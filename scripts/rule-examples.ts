@@ -499,4 +499,8 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: '`FixedVSwitchNodePool` without `configMapManifests` (the ConfigMap is applied elsewhere; warning).',
     fix: 'Pass `configMapManifests` so the pool depends on the ConfigMap, or apply the `FixedVSwitchConfig` first and acknowledge.',
   },
+  'TW-WL-001': {
+    violation: "A Deployment in the same cdk8s app as a PodNetworkingPlane or EniConfig with `containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] }]`",
+    fix: 'Remove `hostPort` and expose the pods through a Service (NodePort or LoadBalancer); with Terway, pods are reachable in the VPC on their own IPs.',
+  },
 };

@@ -8,7 +8,8 @@ import { mergeEniConf, renderEniConf } from '../domain/eni-config';
 import { instanceCapacity } from '../domain/instance-types';
 import { namespaceLabelsFromManifest, workloadFromManifest } from '../domain/manifests';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
-import { checkPlane, checkPlaneInteractions, ClusterContextModel, PlaneModel, WorkloadModel } from '../domain/pod-networking';
+import { planeInteractions } from '../domain/plane-interactions';
+import { checkPlane, ClusterContextModel, PlaneModel, WorkloadModel } from '../domain/pod-networking';
 import { Finding, RuleDefinition } from '../domain/rules';
 
 /** Findings of one audited object. */
@@ -165,10 +166,12 @@ function planeSubjects(ctx: AuditContext, workloads: WorkloadModel[], namespaces
   const planes = planesOf(ctx);
   const models = planes.map((p) => p.model);
   const cluster = clusterContextOf(ctx);
-  return planes.map(({ source, model }) => ({
+  // Cross-plane findings for all planes at once (linear in planes and workloads), as at synth time.
+  const interactions = planeInteractions(models, workloads, namespaces);
+  return planes.map(({ source, model }, i) => ({
     object: kubeObjectName(source.value),
     file: source.file,
-    findings: [...checkPlane(model, cluster), ...checkPlaneInteractions(model, models, workloads, namespaces)],
+    findings: [...checkPlane(model, cluster), ...interactions[i]],
   }));
 }
 

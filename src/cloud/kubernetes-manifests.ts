@@ -8,8 +8,11 @@ import { Construct, IConstruct } from 'constructs';
 import { registerCredentialScan } from './credential-scan';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { escapeLiterals } from './escape-literals';
+import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
 import { checkInputs, describeValue } from '../domain/input';
+import { inValidationPass } from '../core/validation-pass';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {
@@ -49,9 +52,15 @@ export class KubernetesManifests extends Construct {
     if (!isCdk8sApp(p.cdk8sApp)) check.fail('cdk8sApp', `must be a cdk8s App, got ${describeValue(p.cdk8sApp)}.`);
     if ((p.provider as { terraformResourceType?: unknown } | undefined)?.terraformResourceType !== 'kubernetes') check.fail('provider', `must be a KubernetesProvider (@cdktf/provider-kubernetes), got ${describeValue(p.provider)}.`);
     this.cdk8sApp = props.cdk8sApp;
-    this.node.addValidation({ validate: () => this.cdk8sErrors() });
+    // Once rendered, the Terraform output holds a snapshot of the cdk8s app, which was valid
+    // when it was taken (it is rendered only then), so validation re-reads nothing.
+    this.node.addValidation({ validate: () => (this.rendered ? [] : this.cdk8sErrors()) });
     registerCredentialScan(this);
+    // The synth gate renders before the first stack is written; the aspect covers a stack
+    // synthesized on its own (e.g. Testing.synth of a later stack).
+    runBeforeFirstWrite(this, (reportErrors) => { this._render(); return reportErrors && !this.rendered ? this.cdk8sErrors() : []; });
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this._render(); } });
+    installSynthGate(this);
   }
 
   /**
@@ -64,19 +73,33 @@ export class KubernetesManifests extends Construct {
     return this.manifests.get(objectKey(kind, namespace, name));
   }
 
+  /** Validation errors of the cdk8s app (the root's hook aside), in one pass. */
   private cdk8sErrors(): string[] {
     const root = this.cdk8sApp;
-    return root.node.findAll().filter((c) => c !== root)
-      .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
+    return inValidationPass(() => {
+      warningsReportedElsewhere(root);
+      return root.node.findAll().filter((c) => c !== root)
+        .flatMap((c) => c.node.validate().map((message) => `[cdk8s ${c.node.path}] ${message}`));
+    });
   }
 
   /**
-   * Turns every chart object into a kubernetes_manifest resource (once).
+   * Turns every chart object into a kubernetes_manifest resource (once); an app that fails
+   * validation is left to the validation, which reports every error.
    * @internal
    */
   public _render(): void {
     if (this.rendered) return;
-    this.rendered = true;
+    inValidationPass(() => {
+      if (this.cdk8sErrors().length > 0) return;
+      this.rendered = true;
+      this.renderCharts();
+    });
+  }
+
+  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings (not stderr lines). */
+  private renderCharts(): void {
+    warningsReportedElsewhere(this.cdk8sApp);
     const report = ValidationReport.of(this.cdk8sApp);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);

@@ -1,6 +1,7 @@
 import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { isTerwayCluster } from './cluster-inputs';
+import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -216,6 +217,7 @@ export class TerwayNodePool extends Construct {
     this.nodePoolId = this.nodePool.id;
     if (exclusiveEni) cluster._registerExclusiveEniNodePool(p.nodePoolName);
 
+    installSynthGate(this);
     registerRuleCheck(this, [
       RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE, RULES.UNKNOWN_INSTANCE_TYPE, RULES.EXCL_ENI_COUNT, RULES.EXCL_TERWAY_VERSION,
       RULES.EXCL_DUAL_STACK_PARITY, RULES.LINGJUN_DUAL_STACK, RULES.EXCL_EXISTING_NODES, RULES.EXCL_UNTAINTED,

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { libraryOutput } from './output-names';
 import { isTerwayCluster } from './cluster-inputs';
+import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -174,6 +175,7 @@ export class PodNetworkingPlaneResources extends Construct {
       RULES.PLANE_VSWITCH_ZONE, RULES.PLANE_NEEDS_VSWITCH, RULES.POD_VSWITCH_NO_SNAT, RULES.POD_VSWITCH_TOO_SMALL, RULES.POD_VSWITCH_SIZING,
       RULES.SG_RULE_PROTOCOL, RULES.SG_RULE_PORT_RANGE, RULES.SG_RULE_SOURCE, RULES.SG_RULE_OPEN_ADMIN_PORT, RULES.SG_NO_INGRESS,
     ];
+    installSynthGate(this);
     registerRuleCheck(this, rules,
       () => findings);
   }

@@ -1,15 +1,29 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ValidationReport } from '../core/validation';
+import { beginScopePass, ValidationReport } from '../core/validation';
+import { inValidationPass } from '../core/validation-pass';
+
+const BEFORE_WRITE = Symbol.for('ack-terway-network.before-write');
+const STACK_HOOK = Symbol.for('ack-terway-network.stack-pass-hook');
+
+/** A construct with work that must happen before any stack of the app is written. */
+type WithBeforeWrite = IConstruct & { [BEFORE_WRITE]?: (reportErrors: boolean) => string[] };
 
 /**
  * Makes a cdktf app all-or-nothing: cdktf writes each stack right after validating it,
  * so in a multi-stack app an error in a later stack would leave earlier stacks on disk.
- * When the first stack is synthesized (before anything is written), this aspect validates
- * every stack of the app once. The first stack is included: aspects on its children (such
- * as KubernetesManifests rendering charts) run before cdktf's own validation of it. It also
- * surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
- * per construct.
+ * When the first stack is synthesized (before anything is written), this aspect, in one
+ * validation pass:
+ * 1. runs the before-write work of every library construct in every stack (KubernetesManifests
+ *    renders its cdk8s app here, so render errors stop synthesis before the first write);
+ * 2. validates every stack of the app;
+ * 3. surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
+ *    per construct and finding, for all stacks at once.
+ *
+ * With `skipValidation: true` (which cdktf's error footer suggests) cdktf skips its own
+ * validations, but the library's rules still run here: they describe configurations that
+ * Alibaba Cloud or Terway reject at apply time or on the nodes, so skipping them would only
+ * move the failure later. The error says so.
  */
 class SynthGate implements IAspect {
   private readonly annotated = new WeakMap<IConstruct, Set<string>>();
@@ -17,17 +31,28 @@ class SynthGate implements IAspect {
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
     const root = node.node.root;
-    if (App.isApp(root) && root.skipValidation) return;
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
-    if (stacks[0] === node) for (const stack of stacks) stack.runAllValidations();
-    this.annotate(node);
+    if (stacks[0] !== node) return;
+    inValidationPass(() => {
+      const skipping = App.isApp(root) && root.skipValidation;
+      const beforeWrite = root.node.findAll().flatMap((c) => (c as WithBeforeWrite)[BEFORE_WRITE]?.(skipping) ?? []);
+      if (skipping) {
+        const errors = [...beforeWrite, ...ValidationReport.of(root).errors.map((f) => `[${f.path}] ${f.text}`)];
+        if (errors.length > 0) {
+          throw new Error(`ack-terway-network: skipValidation: true skips cdktf's own checks only; the Terway rules still run, because what they reject fails at apply time or on the nodes. Fix:\n  ${errors.join('\n  ')}`);
+        }
+      } else {
+        for (const stack of stacks) stack.runAllValidations();
+      }
+      this.annotate(root);
+    });
   }
 
-  private annotate(stack: TerraformStack): void {
-    const report = ValidationReport.of(stack);
-    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+  private annotate(root: IConstruct): void {
+    const report = ValidationReport.of(root);
+    const byPath = new Map(root.node.findAll().map((c) => [c.node.path, c]));
     for (const f of [...report.warnings, ...report.acknowledged]) {
-      const construct = byPath.get(f.path) ?? stack;
+      const construct = byPath.get(f.path) ?? root;
       const seen = this.annotated.get(construct) ?? new Set<string>();
       this.annotated.set(construct, seen);
       if (seen.has(f.text)) continue;
@@ -46,11 +71,28 @@ const GATE = new SynthGate();
 /**
  * Installs the synth gate on every stack of `scope`'s app that exists now, the first
  * stack among them. Stacks created later are synthesized after it, when the gate has run.
+ * Every library construct of the cloud side calls this. Each gated stack also opens a
+ * validation pass when cdktf validates it, so its checks run once per write.
  * @internal
  */
 export function installSynthGate(scope: IConstruct): void {
   for (const stack of scope.node.root.node.findAll().filter(TerraformStack.isStack)) {
     const aspects = Aspects.of(stack);
     if (!aspects.all.includes(GATE)) aspects.add(GATE);
+    const hooked = stack as TerraformStack & { [STACK_HOOK]?: boolean };
+    if (!hooked[STACK_HOOK]) {
+      hooked[STACK_HOOK] = true;
+      stack.node.addValidation({ validate: () => { beginScopePass(stack); return []; } });
+    }
   }
+}
+
+/**
+ * Registers work that the gate runs before the first stack is written (e.g. rendering).
+ * `work` throws on failure; when `reportErrors` is true (cdktf skips its validations) it
+ * returns the construct's validation errors, which then stop synthesis.
+ * @internal
+ */
+export function runBeforeFirstWrite(construct: IConstruct, work: (reportErrors: boolean) => string[]): void {
+  (construct as WithBeforeWrite)[BEFORE_WRITE] = work;
 }

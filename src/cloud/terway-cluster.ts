@@ -14,6 +14,7 @@ import {
 } from '../domain/cluster-network';
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs } from '../domain/input';
+import { compareCodePoints } from '../domain/order';
 import { Finding } from '../domain/rules';
 import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
@@ -718,5 +719,5 @@ function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, in
 
 /** JSON with sorted keys, so add-on configs are byte-stable. */
 function stableJson(value: Record<string, string>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareCodePoints(a, b))));
 }

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { registerAppChecks } from './app-checks';
 import { installWarningPrinter } from './warnings';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -138,6 +139,7 @@ export class EniConfig extends Construct {
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
       RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES, RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE,
       RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY], () => findings);
+    registerAppChecks(this);
     installWarningPrinter(this);
   }
 }

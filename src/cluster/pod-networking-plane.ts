@@ -1,5 +1,6 @@
 import { Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { registerAppChecks } from './app-checks';
 import { clusterContext } from './cluster-context';
 import { checkConstructArg, checkPlaneProps } from './plane-inputs';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
@@ -7,11 +8,14 @@ import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
 import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
+import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { checkExclusivePlaneTolerations } from '../domain/node-modes';
-import { checkPlane, checkPlaneInteractions, PlaneModel } from '../domain/pod-networking';
+import { planeInteractions } from '../domain/plane-interactions';
+import { checkPlane, PlaneModel } from '../domain/pod-networking';
+import { Finding } from '../domain/rules';
 import { checkTerwayVersion } from '../domain/terraform-values';
 import {
   PodNetworking, PodNetworkingSpecAllocationTypeReleaseStrategy, PodNetworkingSpecAllocationTypeType,
@@ -200,6 +204,7 @@ export class PodNetworkingPlane extends Construct {
         return checkExclusivePlaneTolerations(this._model(), pools, workloads, namespaces);
       });
     }
+    registerAppChecks(this);
     installWarningPrinter(this);
   }
 
@@ -251,15 +256,22 @@ export class PodNetworkingPlane extends Construct {
     return { ...selector.matchLabels };
   }
 
-  /** This plane's share of the cross-plane and workload findings. */
-  private interactions() {
-    const root = this.node.root;
+  /** This plane's share of the cross-plane and workload findings (evaluated once per app and pass). */
+  private interactions(): Finding[] {
+    return appInteractions(this.node.root).get(this) ?? [];
+  }
+}
+
+const INTERACTIONS = Symbol('plane-interactions');
+
+/** The cross-plane and workload findings of every plane of the app, by plane. */
+function appInteractions(root: IConstruct): Map<PodNetworkingPlane, Finding[]> {
+  return passMemo(INTERACTIONS, root, () => {
     const planes = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane);
     const { workloads, namespaces } = declaredObjects(root);
-    const models = planes.map((p) => p._model());
-    const own = models[planes.indexOf(this)];
-    return checkPlaneInteractions(own, models, workloads, namespaces);
-  }
+    const findings = planeInteractions(planes.map((p) => p._model()), workloads, namespaces);
+    return new Map(planes.map((p, i) => [p, findings[i]]));
+  });
 }
 
 const PLANE_RULES = [

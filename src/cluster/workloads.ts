@@ -1,9 +1,8 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import type * as plus33 from 'cdk8s-plus-33';
 import { IConstruct } from 'constructs';
-import { namespaceLabelsFromManifest, networkPolicyFromManifest, podTemplateOf, TEMPLATE_KINDS, workloadFromManifest } from '../domain/manifests';
-import { NetworkPolicyModel, TaintModel } from '../domain/node-modes';
-import { WorkloadModel } from '../domain/pod-networking';
+import { podTemplateOf, TEMPLATE_KINDS } from '../domain/manifests';
+import { TaintModel } from '../domain/node-modes';
 
 export { podTemplateOf };
 
@@ -93,13 +92,6 @@ export function addNamespaceLabels(namespace: IConstruct, labels: Record<string,
   const target = hasLabelTarget(metadata) ? metadata : obj?.metadata;
   if (!target || (obj && obj.kind !== 'Namespace')) throw new Error(`${namespace.node.path} is not a Namespace.`);
   for (const [k, v] of Object.entries(labels)) target.addLabel(k, v);
-}
-
-/** Workloads, namespaces and NetworkPolicies declared under `root`, read from their rendered manifests. */
-export interface DeclaredObjects {
-  readonly workloads: WorkloadModel[];
-  readonly namespaces: Map<string, Record<string, string>>;
-  readonly networkPolicies: NetworkPolicyModel[];
 }
 
 /** What a workload's pods need to land on a node pool. */
@@ -193,29 +185,6 @@ export function addPodScheduling(workload: IConstruct, scheduling: PodScheduling
   else for (const t of tolerations) obj.addJsonPatch(JsonPatch.add(`${specPath}/tolerations/-`, t));
 }
 
-/** Collects every workload and namespace the app declares (objects that fail to render are skipped; their own validation reports them). */
-export function declaredObjects(root: IConstruct): DeclaredObjects {
-  const workloads: WorkloadModel[] = [];
-  const namespaces = new Map<string, Record<string, string>>();
-  const networkPolicies: NetworkPolicyModel[] = [];
-  for (const obj of root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-    let json: any;
-    try {
-      json = obj.toJson();
-    } catch {
-      continue;
-    }
-    if (json.kind === 'Namespace') {
-      namespaces.set(String(json.metadata?.name ?? obj.name), namespaceLabelsFromManifest(json));
-      continue;
-    }
-    const policy = networkPolicyFromManifest(json, obj.name);
-    if (policy) {
-      networkPolicies.push(policy);
-      continue;
-    }
-    const workload = workloadFromManifest(json, obj.name);
-    if (workload) workloads.push(workload);
-  }
-  return { workloads, namespaces, networkPolicies };
-}
+// The app's declared objects (collected once per validation pass) are read through this module.
+export { declaredObjects } from './declared-objects';
+export type { DeclaredObjects } from './declared-objects';

@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { ReportedFinding } from './reported-finding';
+import { beginImplicitPass, finishValidation, inValidationPass, passMemo } from './validation-pass';
 import { ALL_RULES, ruleById } from '../domain/catalog';
+import { countEngineWork } from '../domain/engine-counters';
 import { formatFinding } from '../domain/finding';
 import { checkInputs, describeValue } from '../domain/input';
 import { Finding, RuleDefinition, Severity } from '../domain/rules';
@@ -11,6 +13,7 @@ interface RuleCheck {
 }
 
 const CHECKS = Symbol.for('ack-terway-network.rule-checks');
+const FINDINGS = Symbol('findings');
 const ACKS = Symbol.for('ack-terway-network.acknowledgements');
 
 type WithChecks = IConstruct & { [CHECKS]?: RuleCheck[] };
@@ -80,13 +83,36 @@ export function registerRuleCheck(construct: IConstruct, rules: ReadonlyArray<Ru
   if (!holder[CHECKS]) {
     holder[CHECKS] = [];
     construct.node.addValidation({
-      validate: () => findingsOf(construct).filter((f) => f.severity === Severity.ERROR).map((f) => f.text),
+      validate: () => {
+        try {
+          return findingsOf(construct).filter((f) => f.severity === Severity.ERROR).map((f) => f.text);
+        } finally {
+          finishValidation(construct);
+        }
+      },
     });
   }
   holder[CHECKS]!.push({ rules, evaluate });
 }
 
+/**
+ * Opens an implicit validation pass for the constructs with rule checks under `scope`, so
+ * the validation loop that starts at `scope` (cdk8s's over an app, cdktf's over a stack)
+ * evaluates each check once and builds app-wide collections once. Call it from a validation
+ * registered on `scope` itself, which the loop visits first.
+ * @internal
+ */
+export function beginScopePass(scope: IConstruct): void {
+  beginImplicitPass(scope.node.findAll().filter((c) => (c as WithChecks)[CHECKS] !== undefined));
+}
+
+/** The findings of `construct`'s checks, evaluated once per validation pass. */
 function findingsOf(construct: IConstruct): ReportedFinding[] {
+  return inValidationPass(() => passMemo(FINDINGS, construct, () => evaluateChecks(construct)));
+}
+
+function evaluateChecks(construct: IConstruct): ReportedFinding[] {
+  countEngineWork('checkEvaluations', construct);
   const checks = (construct as WithChecks)[CHECKS] ?? [];
   const acks = Acknowledgements.of(construct);
   return checks.flatMap((c) => c.evaluate()).map((f) => {
@@ -112,6 +138,10 @@ export class ValidationReport {
   /** Evaluates all rule checks under `scope` (inclusive). */
   public static of(scope: IConstruct): ValidationReport {
     checkConstruct('ValidationReport.of', scope);
+    return inValidationPass(() => ValidationReport.evaluate(scope));
+  }
+
+  private static evaluate(scope: IConstruct): ValidationReport {
     const constructs = scope.node.findAll().filter((c) => (c as WithChecks)[CHECKS] !== undefined);
     const findings = constructs.flatMap(findingsOf);
     const rulesChecked = constructs.reduce((n, c) => n + (c as WithChecks)[CHECKS]!.reduce((m, check) => m + check.rules.length, 0), 0);

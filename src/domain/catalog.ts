@@ -2,6 +2,7 @@ import { EIP_RULES } from './catalog-eip';
 import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
+import { WORKLOAD_RULES } from './catalog-workloads';
 import { NODE_MODE_RULES } from './catalog-node-modes';
 import { RuleDefinition } from './rules';
 import {
@@ -206,6 +207,7 @@ export const RULES = {
   ...FILES_RULES,
   ...INPUT_RULES,
   ...NODE_MODE_RULES,
+  ...WORKLOAD_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */

@@ -3,7 +3,7 @@ import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
 import { resourceIdProblem, ResourceIdKind } from './ids';
 import {
-  LabelSelectorModel, objectNameProblem, selectorImplies, selectorMatches, selectorProblems, selectorsJointlySatisfiable,
+  LabelSelectorModel, objectNameProblem, selectorMatches, selectorProblems,
 } from './label-selector';
 import { Finding } from './rules';
 import { known } from './tokens';
@@ -73,7 +73,8 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 const CONTROLLER_KINDS_WITH_GENERATED_NAMES = ['Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 
-function isFixed(plane: PlaneModel): boolean {
+/** Whether the plane allocates Fixed IPs. */
+export function isFixed(plane: PlaneModel): boolean {
   return plane.allocationType === 'Fixed';
 }
 
@@ -215,14 +216,6 @@ function checkCluster(plane: PlaneModel, cluster: ClusterContextModel): Finding[
   return out;
 }
 
-/** Whether every pod `a` can select is selected by `b` (and `a` can select some pod). */
-function planeImplies(a: PlaneModel, b: PlaneModel): boolean {
-  const podA = a.podSelector ?? {};
-  const nsA = a.namespaceSelector ?? {};
-  if (!selectorsJointlySatisfiable([podA]) || !selectorsJointlySatisfiable([nsA])) return false;
-  return selectorImplies(podA, b.podSelector ?? {}) && selectorImplies(nsA, b.namespaceSelector ?? {});
-}
-
 /** Labels of a workload's namespace: declared labels plus the automatic name label. */
 export function namespaceLabels(namespace: string, declared: ReadonlyMap<string, Readonly<Record<string, string>>>): Record<string, string> {
   return { ...(declared.get(namespace) ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
@@ -242,57 +235,4 @@ export function hasFixedPodNames(workload: WorkloadModel, customKinds: ReadonlyA
   if (workload.kind === 'Pod') return workload.ownerKinds.length === 0 || workload.ownerKinds.some((k) => fixedKinds.includes(k));
   if (CONTROLLER_KINDS_WITH_GENERATED_NAMES.includes(workload.kind)) return false;
   return fixedKinds.includes(workload.kind);
-}
-
-/**
- * The findings attributed to plane `own` from the rules across planes and workloads: Fixed
- * planes selecting pods with generated names, pods matched by several planes, and plane
- * pairs whose selectors overlap. Each finding belongs to exactly one plane (a duplicate name
- * to the later plane, a multi-plane match to the first-named plane, a pair to the first of
- * the two by name), so every plane computes only its own share and nothing is reported twice.
- */
-export function checkPlaneInteractions(
-  own: PlaneModel,
-  planes: ReadonlyArray<PlaneModel>,
-  workloads: ReadonlyArray<WorkloadModel>,
-  namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
-): Finding[] {
-  const out: Finding[] = [];
-  // Array.prototype.sort is stable: planes with equal names keep their declaration order.
-  const sorted = [...planes].sort((a, b) => a.name.localeCompare(b.name));
-  const position = sorted.indexOf(own);
-  if (position > 0 && sorted[position - 1].name === own.name) {
-    out.push(violation(RULES.PLANE_INVALID, `Two planes are named ${own.name}; PodNetworking is cluster-scoped, so the second replaces the first.`,
-      'Give every plane a unique name.'));
-  }
-  for (const w of workloads) {
-    const nsLabels = namespaceLabels(w.namespace, namespaces);
-    if (!planeSelects(own, w, nsLabels)) continue;
-    if (isFixed(own) && !hasFixedPodNames(w, own.customStatefulWorkloadKinds)) {
-      out.push(violation(RULES.FIXED_NEEDS_FIXED_NAMES,
-        `Fixed plane ${own.name} selects ${w.kind} ${w.namespace}/${w.name}, whose pods have generated names; Terway never applies a Fixed plane to them, so they silently get shared-ENI addresses.`,
-        'Run the workload as a StatefulSet, select it with an Elastic plane, or register its kind in terway-controlplane\'s customStatefulWorkloadKinds (customStatefulWorkloadKinds on the plane).'));
-    }
-    const matching = sorted.filter((p) => p === own || planeSelects(p, w, nsLabels));
-    if (matching.length > 1 && matching[0] === own) {
-      out.push(violation(RULES.POD_MATCHES_SEVERAL_PLANES,
-        `Pods of ${w.kind} ${w.namespace}/${w.name} match planes ${matching.map((p) => p.name).join(', ')}.`,
-        'Make the selectors disjoint (e.g. a distinct label per plane) so every pod matches at most one plane.'));
-    }
-  }
-  if (!own.podSelector && !own.namespaceSelector) return out;
-  for (const other of sorted.slice(position + 1).filter((p) => p.podSelector || p.namespaceSelector)) {
-    const [inner, outer] = planeImplies(own, other) ? [own, other] : planeImplies(other, own) ? [other, own] : [];
-    if (inner && outer) {
-      out.push(violation(RULES.PLANE_SELECTOR_IMPLIED,
-        `Every pod that plane ${inner.name} selects is also selected by plane ${outer.name}, so no pod can use ${inner.name} unambiguously.`,
-        `Add a requirement to ${outer.name} that excludes ${inner.name}'s pods (e.g. a NotIn or a distinct value of a shared label key).`));
-    } else if (selectorsJointlySatisfiable([own.podSelector ?? {}, other.podSelector ?? {}])
-      && selectorsJointlySatisfiable([own.namespaceSelector ?? {}, other.namespaceSelector ?? {}])) {
-      out.push(violation(RULES.PLANE_SELECTORS_OVERLAP,
-        `Planes ${own.name} and ${other.name} can both select a pod: some set of pod and namespace labels satisfies both planes' selectors.`,
-        'Make the selectors exclusive, e.g. give each plane a different value of the same label key, or acknowledge if no pod will ever carry both label sets.'));
-    }
-  }
-  return out;
 }

@@ -1,0 +1,118 @@
+import { provider as k8s } from '@cdktf/provider-kubernetes';
+import { ApiObject, App as Cdk8sApp, Chart, Testing as Cdk8sTesting } from 'cdk8s';
+import { AnnotationMetadataEntryType, App, TerraformStack } from 'cdktf';
+import { alicloud, KubernetesManifests, PodNetworkingPlane, TerwayCluster } from '../../src';
+import { validProps } from '../support/cluster-fixtures';
+import { filesUnder, tmpdir } from '../support/files';
+import { planeProps } from '../support/plane-fixtures';
+
+/** A stack delivering `cdk8sApp` through KubernetesManifests. */
+function manifestsStack(app: App, id: string, cdk8sApp: Cdk8sApp): TerraformStack {
+  const stack = new TerraformStack(app, id);
+  new KubernetesManifests(stack, 'Manifests', { cdk8sApp, provider: new k8s.KubernetesProvider(stack, 'k8s', {}) });
+  return stack;
+}
+
+function validCdk8sApp(): Cdk8sApp {
+  const app = Cdk8sTesting.app();
+  new PodNetworkingPlane(new Chart(app, 'planes'), 'Web', planeProps());
+  return app;
+}
+
+describe('all or nothing for every app holding a library construct', () => {
+  test('stacks holding only KubernetesManifests: an invalid plane in stack B writes no stack at all', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    manifestsStack(app, 'a-valid', validCdk8sApp());
+    const broken = Cdk8sTesting.app();
+    new PodNetworkingPlane(new Chart(broken, 'planes'), 'Broken', planeProps({ securityGroupIds: [] }));
+    manifestsStack(app, 'b-broken', broken);
+    expect(() => app.synth()).toThrow(/\[b-broken\/Manifests\] \[cdk8s planes\/Broken\] \[TW-PN-/);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('a render error in stack B stops synthesis before stack A (with the cluster) is written', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    const first = new TerraformStack(app, 'a-cluster');
+    new alicloud.provider.AlicloudProvider(first, 'alicloud', { region: 'cn-hangzhou' });
+    new TerwayCluster(first, 'Cluster', validProps());
+    const clashing = Cdk8sTesting.app();
+    for (const id of ['one', 'two']) {
+      new ApiObject(new Chart(clashing, id), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'team' } });
+    }
+    manifestsStack(app, 'b-manifests', clashing);
+    expect(() => app.synth()).toThrow(/two objects render as ConfigMap-team-same/);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('a valid multi-stack app without a cluster is written completely', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    manifestsStack(app, 'a', validCdk8sApp());
+    manifestsStack(app, 'b', validCdk8sApp());
+    app.synth();
+    expect(filesUnder(outdir).filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(2);
+  });
+});
+
+describe('skipValidation does not switch the Terway rules off', () => {
+  test('an invalid cluster still fails, saying what skipping means, and writes nothing', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, 'x');
+    new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    new TerwayCluster(stack, 'Cluster', validProps({ serviceCidr: '192.168.0.0/20' }));
+    expect(() => app.synth()).toThrow(/skipValidation: true skips cdktf's own checks only; the Terway rules still run[\s\S]*\[x\/Cluster\] \[TW-NET-003\]/);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('cluster-side rules delivered by KubernetesManifests still fail', () => {
+    const app = new App({ outdir: tmpdir(), skipValidation: true });
+    const broken = Cdk8sTesting.app();
+    new PodNetworkingPlane(new Chart(broken, 'planes'), 'Broken', planeProps({ securityGroupIds: [] }));
+    manifestsStack(app, 'm', broken);
+    expect(() => app.synth()).toThrow(/skipValidation[\s\S]*\[cdk8s planes\/Broken\] \[TW-PN-/);
+  });
+
+  test('a valid app with skipValidation is written', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir, skipValidation: true });
+    manifestsStack(app, 'a', validCdk8sApp());
+    app.synth();
+    expect(filesUnder(outdir).filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(1);
+  });
+});
+
+describe('cluster-side warnings: one line per finding, at their real level', () => {
+  let written: string[];
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    delete process.env.ACK_TERWAY_NETWORK_QUIET;
+    written = [];
+    spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
+  });
+  afterEach(() => {
+    spy.mockRestore();
+    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
+  });
+
+  test('cdk8s App.synth() with several charts prints each warning once', () => {
+    const app = new Cdk8sApp({ outdir: tmpdir() });
+    new PodNetworkingPlane(new Chart(app, 'planes'), 'Web', planeProps());
+    new Chart(app, 'other');
+    new Chart(app, 'third');
+    app.synth();
+    expect(written).toEqual([expect.stringMatching(/^\[ack-terway-network\] WARNING planes\/Web: \[TW-PN-015\] /)]);
+  });
+
+  test('through KubernetesManifests they are cdktf warnings, never stderr lines (cdktf shows stderr as [ERROR])', () => {
+    const app = new App({ outdir: tmpdir() });
+    const stack = manifestsStack(app, 'a', validCdk8sApp());
+    app.synth();
+    expect(written).toEqual([]);
+    const warnings = stack.node.findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));
+    expect(warnings).toEqual([expect.stringMatching(/^planes\/Web: \[TW-PN-015\] /)]);
+  });
+});

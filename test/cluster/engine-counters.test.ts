@@ -1,0 +1,94 @@
+import { ApiObject, App, Testing } from 'cdk8s';
+import { libraryCluster, libraryOneDeploy, literalClusterInfo, literalPlaneIds } from '../../bench/fleet';
+import { AllocationType, PodNetworkingPlane, ReleaseStrategy, ValidationReport } from '../../src';
+import { EngineCounts, startEngineCounting, stopEngineCounting } from '../../src/domain/engine-counters';
+import { tmpdir } from '../support/files';
+import { deployment, planeIn, planeProps } from '../support/plane-fixtures';
+
+/** Counts the engine's work during one `cdk8s synth` of a generated fleet with P planes. */
+function synthFleet(planes: number): { app: App; counts: EngineCounts } {
+  const app = new App({ outdir: tmpdir() });
+  libraryCluster(app, { planes, workloads: 10 * planes, namespaces: Math.max(2, planes / 5), nodePools: 0 }, literalClusterInfo(), literalPlaneIds);
+  const counts = startEngineCounting();
+  try {
+    app.synth();
+  } finally {
+    stopEngineCounting();
+  }
+  return { app, counts };
+}
+
+function max(values: Iterable<number>): number {
+  return Math.max(0, ...values);
+}
+
+describe('the validation engine is linear (counted, not timed)', () => {
+  const small = synthFleet(5);
+  const large = synthFleet(40);
+
+  test.each([['P=5', small, 5], ['P=40', large, 40]])('%s: every object is serialized once per synth and every check evaluated once', (_, { app, counts }, planes) => {
+    const objects = app.node.findAll().filter((c) => c instanceof ApiObject);
+    expect(counts.serializations.size).toBe(objects.length);
+    expect(max(counts.serializations.values())).toBe(1);
+    expect(counts.checkEvaluations.size).toBe(planes);
+    expect(max(counts.checkEvaluations.values())).toBe(1);
+  });
+
+  test('per-plane rule work does not grow with the number of planes', () => {
+    expect(small.counts.planeWork.size).toBe(5);
+    expect(large.counts.planeWork.size).toBe(40);
+    expect(max(large.counts.planeWork.values())).toBeLessThanOrEqual(max(small.counts.planeWork.values()));
+    const total = (c: EngineCounts) => [...c.planeWork.values()].reduce((a, b) => a + b, 0);
+    // Eight times the planes (and workloads): at most eight times the total work.
+    expect(total(large.counts)).toBeLessThanOrEqual(8 * total(small.counts));
+  });
+});
+
+describe('the one-deploy path (one cdktf app with KubernetesManifests)', () => {
+  function oneDeploy(planes: number): EngineCounts {
+    const counts = startEngineCounting();
+    try {
+      libraryOneDeploy({ planes, workloads: 10 * planes, namespaces: Math.max(2, planes / 5), nodePools: 2 }, tmpdir());
+    } finally {
+      stopEngineCounting();
+    }
+    return counts;
+  }
+
+  test('serializes each object once, evaluates each plane once, and does not grow per plane', () => {
+    const [small, large] = [oneDeploy(5), oneDeploy(40)];
+    for (const counts of [small, large]) {
+      expect(max(counts.serializations.values())).toBe(1);
+      const planeChecks = [...counts.checkEvaluations].filter(([c]) => c instanceof PodNetworkingPlane).map(([, n]) => n);
+      expect(max(planeChecks)).toBe(1);
+      // Cloud-side checks run in the gate and once more when cdktf validates the stack it writes.
+      expect(max(counts.checkEvaluations.values())).toBeLessThanOrEqual(2);
+    }
+    expect(max(large.planeWork.values())).toBeLessThanOrEqual(max(small.planeWork.values()));
+  });
+});
+
+describe('the per-pass cache never hides a change', () => {
+  function fixedPlaneApp() {
+    const c = Testing.chart();
+    const plane = planeIn(c, planeProps({ allocationType: AllocationType.FIXED, releaseStrategy: ReleaseStrategy.NEVER, podSelector: { matchLabels: { db: 'yes' } } }));
+    const d = deployment(c, 'Web');
+    return { c, plane, d };
+  }
+
+  test('a label added to an existing workload after a synth is seen by the next synth', () => {
+    const { c, d } = fixedPlaneApp();
+    expect(() => Testing.synth(c)).not.toThrow();
+    d.podMetadata.addLabel('db', 'yes'); // no new construct: a node count would not change
+    expect(() => Testing.synth(c)).toThrow(/\[TW-PN-001\] Fixed plane web selects Deployment default\/web/);
+  });
+
+  test('... and by a direct validation or report in the same job', () => {
+    const { c, plane, d } = fixedPlaneApp();
+    Testing.synth(c);
+    expect(ValidationReport.of(c).errors).toEqual([]);
+    d.podMetadata.addLabel('db', 'yes');
+    expect(plane.node.validate()).toEqual([expect.stringMatching(/^\[TW-PN-001\]/)]);
+    expect(ValidationReport.of(c).errors.map((f) => f.ruleId)).toEqual(['TW-PN-001']);
+  });
+});
