@@ -40,17 +40,22 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
   const root = scope.node.root;
   const findings: Finding[] = [];
   const all = root.node.findAll();
-  // Constructs that deliver a cdk8s app: its charts are scanned once, not again as the rendered resources.
-  // By shape, so a cdktf-only app never loads cdk8s (an optional peer).
-  const bridges = all.filter((c) => isCdk8sApp((c as { cdk8sApp?: unknown }).cdk8sApp));
+  // Constructs that deliver a cdk8s app (by shape, so a cdktf-only app never loads cdk8s).
+  // Once rendered (the synth gate renders before validation), their kubernetes_manifest
+  // resources are scanned like any element; before that, their objects are read directly
+  // (not through chart.toJson, which would validate the cdk8s app again).
+  const unrendered = all.filter((c) => isCdk8sApp((c as { cdk8sApp?: unknown }).cdk8sApp) && c.node.children.length === 0);
   for (const c of all) {
     const secrets = c instanceof TerraformProvider ? providerSecrets(c) : [];
     findings.push(...secrets);
-    const rendered = bridges.some((b) => b !== c && c.node.scopes.includes(b));
-    if (c instanceof TerraformElement && secrets.length === 0 && !rendered) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
-    if (bridges.includes(c)) {
+    if (c instanceof TerraformElement && secrets.length === 0) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
+    if (unrendered.includes(c)) {
       const cdk8sApp = (c as unknown as { cdk8sApp: Cdk8sApp }).cdk8sApp;
-      for (const chart of cdk8sApp.charts) findings.push(...accessKeyIds(`${c.node.path} (cdk8s ${chart.node.path})`, () => chart.toJson()));
+      for (const chart of cdk8sApp.charts) {
+        for (const obj of chart.node.findAll().filter(isApiObject)) {
+          findings.push(...accessKeyIds(`${c.node.path} (cdk8s ${obj.node.path})`, () => obj.toJson()));
+        }
+      }
     }
   }
   return findings;
@@ -120,4 +125,10 @@ function accessKeyIds(path: string, render: () => unknown): Finding[] {
   if (hits.size === 0) return [];
   return [violation(RULES.PROVIDER_ACCESS_KEYS,
     `${path} contains an Alibaba Cloud AccessKey ID at ${[...hits].sort().join(', ')}; it would be written into the synthesized output.`, FIX)];
+}
+
+/** A cdk8s ApiObject, by shape (cdk8s is not loaded here). */
+function isApiObject(x: IConstruct): x is IConstruct & { toJson(): unknown } {
+  return typeof (x as { toJson?: unknown }).toJson === 'function' && typeof (x as { apiVersion?: unknown }).apiVersion === 'string'
+    && typeof (x as { kind?: unknown }).kind === 'string';
 }

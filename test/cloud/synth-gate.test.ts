@@ -42,7 +42,7 @@ describe('all or nothing for every app holding a library construct', () => {
       new ApiObject(new Chart(clashing, id), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'team' } });
     }
     manifestsStack(app, 'b-manifests', clashing);
-    expect(() => app.synth()).toThrow(/two objects render as ConfigMap-team-same/);
+    expect(() => app.synth()).toThrow(/the Kubernetes object ConfigMap team\/same is defined twice/);
     expect(filesUnder(outdir)).toEqual([]);
   });
 
