@@ -440,7 +440,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Choose instance types with equal IPv4 and IPv6 counts per ENI, e.g. `ecs.g8i.4xlarge`.',
   },
   'TW-EXCL-004': {
-    violation: "A node pool with `lingjun: { clusterId, groupId }` in a cluster with `ipStack: IpStack.DUAL`",
+    violation: 'A node pool with `lingjun: { clusterId, groupId }` in a cluster with `ipStack: IpStack.DUAL`',
     fix: 'Run Lingjun node pools in an IPv4 cluster, or use ECS instance types.',
   },
   'TW-EXCL-005': {
@@ -460,7 +460,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Keep the default taint (or set `exclusiveTaint`), and schedule workloads with `ExclusiveEniScheduling` or `ExclusiveEniPlane`.',
   },
   'TW-EXCL-009': {
-    violation: "A `PodNetworkingPlane` with `eniType: EniType.ENI` and a cluster with a tainted exclusive ENI pool; `plane.addWorkload(deployment)` adds no toleration.",
+    violation: 'A `PodNetworkingPlane` with `eniType: EniType.ENI` and a cluster with a tainted exclusive ENI pool; `plane.addWorkload(deployment)` adds no toleration.',
     fix: 'Use `ExclusiveEniPlane` with `pool: excl.schedulingInfo` (its `addWorkload` adds the toleration), or tolerate the pool\'s taints yourself.',
   },
   'TW-FIXED-001': {
@@ -480,7 +480,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: 'Leave `terway-config` out of `labels` (the pool sets it), and name the ConfigMap after the pool\'s `configName`.',
   },
   'TW-FIXED-005': {
-    violation: "A Deployment that requires nodes `terway-config: eni-config-fixed` but does not tolerate `terway-config=eni-config-fixed:NoSchedule` (or only tolerates it).",
+    violation: 'A Deployment that requires nodes `terway-config: eni-config-fixed` but does not tolerate `terway-config=eni-config-fixed:NoSchedule` (or only tolerates it).',
     fix: 'Add the workload with `fixedConfig.addWorkload(deployment)` (node selector and toleration together).',
   },
   'TW-FIXED-006': {

@@ -10,8 +10,8 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { BusinessPortProtocol, PodEipPolicy } from 'ack-terway-network';
 import { REGION, TerwayClusterStack } from '../terway-cluster/main';
+import { BusinessPortProtocol, PodEipPolicy } from 'ack-terway-network';
 
 /** The chart version the example pins (RRSA needs v0.10.0+, client QPS/burst v0.12.2+). */
 export const CHART_VERSION = 'v0.12.2';

@@ -8,10 +8,10 @@ import { App, Chart, Size, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
 import { CHART_VERSION, GAME_SERVER_KIND } from './cloud';
+import { REGION } from '../terway-cluster/main';
 import {
   EipControllerValues, EipInternetChargeType, EipIsp, PodEipWorkloads, TerwayClusterInfo, TerwayClusterOutputs,
 } from 'ack-terway-network';
-import { REGION } from '../terway-cluster/main';
 
 /** Sample outputs of the cloud stack. */
 export const SAMPLE_OUTPUTS = path.join(__dirname, '..', 'pod-networking', 'terraform-outputs.sample.json');

@@ -5,14 +5,14 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { registerCredentialScan } from './credential-scan';
 import { isCdk8sApp } from './cdk8s-app-shape';
+import { registerCredentialScan } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
-import { checkInputs, describeValue } from '../domain/input';
 import { inValidationPass } from '../core/validation-pass';
+import { checkInputs, describeValue } from '../domain/input';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { libraryOutput } from './output-names';
 import { isTerwayCluster } from './cluster-inputs';
+import { libraryOutput } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';

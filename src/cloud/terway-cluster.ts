@@ -1,7 +1,7 @@
 import { Lazy, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { registerCredentialScan } from './credential-scan';
 import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
+import { registerCredentialScan } from './credential-scan';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';

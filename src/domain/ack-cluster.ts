@@ -4,10 +4,10 @@
  * `aliyun ecs DescribeInstanceTypes`), and their mapping into the models the rules take.
  * Used by the audit command and by the public `TerwayClusterDescription` reader.
  */
+import { InstanceEniCapacity } from './capacity-model';
 import { ClusterNetworkPlan, DEFAULT_CLUSTER_DOMAIN, ManagedClusterConfig, VSwitchPlan, ZonePlan } from './cluster-network';
 import { IpStack, NetworkAcceleration } from './enums';
 import { checkInputs, InputChecker, isPlainObject } from './input';
-import { InstanceEniCapacity } from './capacity-model';
 
 /** `parameters.Network` of a cluster in Terway shared ENI (multi-IP) mode. */
 export const TERWAY_ENIIP = 'terway-eniip';

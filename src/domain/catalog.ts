@@ -2,8 +2,8 @@ import { EIP_RULES } from './catalog-eip';
 import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
-import { WORKLOAD_RULES } from './catalog-workloads';
 import { NODE_MODE_RULES } from './catalog-node-modes';
+import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
   COMPLIANCE_ACK_009, DOC_CREATE_CLUSTER_API, DOC_EXCLUSIVE_ENI, DOC_NETWORK_FAQ, DOC_POD_CAPACITY, DOC_POD_EIP,

@@ -1,6 +1,6 @@
+import { InstanceEniCapacity, NodeNetworkMode } from './capacity-model';
 import { RULES } from './catalog';
 import { violation } from './finding';
-import { InstanceEniCapacity, NodeNetworkMode } from './capacity-model';
 import { EXCLUSIVE_ENI_MIN_ENIS, instanceCapacity, podCapacity, SHARED_ENI_JOIN_THRESHOLD } from './instance-types';
 import { Finding } from './rules';
 import { known } from './tokens';
