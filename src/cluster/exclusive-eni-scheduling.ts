@@ -5,6 +5,7 @@ import { addPodScheduling, declaredObjects } from './workloads';
 import { ExclusiveEniPoolInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { EniType } from '../domain/enums';
 import { checkInputs, InputChecker } from '../domain/input';
+import { checkTaints } from '../domain/node-modes';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { WorkloadModel } from '../domain/pod-networking';
 
@@ -118,15 +119,7 @@ function checkPoolInfo(parent: InputChecker, property: string, pool: ExclusiveEn
   return {
     nodePoolName: check.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
     nodeLabels,
-    taints: check.array('taints', pool.taints).map((t, i) => {
-      const c = check.at(`taints[${i}]`);
-      const taint = check.object(`taints[${i}]`, t) as { key: unknown; value?: unknown; effect: unknown };
-      return {
-        key: c.string('key', taint.key, { minLength: 1 }),
-        value: c.string('value', taint.value, { optional: true }),
-        effect: c.enumValue('effect', taint.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
-      };
-    }),
+    taints: checkTaints(check, 'taints', pool.taints),
     podsPerNode: pool.podsPerNode,
   };
 }

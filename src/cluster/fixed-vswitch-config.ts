@@ -9,7 +9,7 @@ import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkFixedConfig, fixedConfigLabel } from '../domain/fixed-vswitch';
 import { checkInputs } from '../domain/input';
-import { checkFixedConfigWorkloads } from '../domain/node-modes';
+import { checkFixedConfigWorkloads, checkTaints } from '../domain/node-modes';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
 
@@ -91,15 +91,8 @@ export class FixedVSwitchConfig extends Construct {
     const vSwitchIds = Object.fromEntries(Object.keys(check.object('vSwitchIds', vswitchInput)).sort()
       .map((zone) => [zone, check.stringArray(`vSwitchIds[${JSON.stringify(zone)}]`, (vswitchInput as Record<string, unknown>)[zone], { minLength: 1 }, { minLength: 1 })]));
     const securityGroupIds = check.stringArray('securityGroupIds', props.securityGroupIds ?? pool?.securityGroupIds, { optional: true, minLength: 1 }, { minLength: 1 });
-    const taints = check.array('taints', props.taints ?? pool?.taints, { optional: true })?.map((t, i) => {
-      const c = check.at(`taints[${i}]`);
-      const taint = check.object(`taints[${i}]`, t) as { key: unknown; value?: unknown; effect: unknown };
-      return {
-        key: c.string('key', taint.key, { minLength: 1 }),
-        value: c.string('value', taint.value, { optional: true }),
-        effect: c.enumValue('effect', taint.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
-      };
-    });
+    const taintInput = props.taints ?? pool?.taints;
+    const taints = taintInput === undefined ? undefined : checkTaints(check, 'taints', taintInput);
     this.taints = taints ?? [{ key: TERWAY_CONFIG_LABEL, value: this.name, effect: 'NoSchedule' }];
     const overrides = check.object('eniConfOverrides', props.eniConfOverrides, { optional: true }) ?? {};
     const cluster = check.object('cluster', props.cluster, { optional: true }) as TerwayClusterInfo | undefined;

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { resourceIdProblem, ResourceIdKind } from '../domain/ids';
-import { checkInputs, describeValue, InputChecker, InputError, isPlainObject } from '../domain/input';
+import { checkInputs, describeValue, InputError, isPlainObject } from '../domain/input';
+import { checkTaints } from '../domain/node-modes';
 import { ZONE_ID } from '../domain/terraform-values';
 import { parseTerwayVersion } from '../domain/versions';
 
@@ -187,7 +188,7 @@ export class TerwayClusterOutputs {
       return {
         nodePoolName: c.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
         nodeLabels: c.stringMap('nodeLabels', pool.nodeLabels),
-        taints: taintsOf(c, pool.taints),
+        taints: checkTaints(c, 'taints', pool.taints, true),
         podsPerNode: podsPerNode && Object.fromEntries(Object.keys(podsPerNode).map((k) => [k, c.integer(`podsPerNode.${k}`, podsPerNode[k], { min: 0 })])),
       };
     });
@@ -206,7 +207,7 @@ export class TerwayClusterOutputs {
         zoneIds: c.stringArray('zoneIds', pool.zoneIds),
         vSwitchIds: Object.fromEntries(Object.keys(vswitches).sort().map((z) => [z, c.stringArray(`vSwitchIds.${z}`, vswitches[z])])),
         securityGroupIds: pool.securityGroupIds === null ? undefined : c.stringArray('securityGroupIds', pool.securityGroupIds, { optional: true }),
-        taints: taintsOf(c, pool.taints),
+        taints: checkTaints(c, 'taints', pool.taints, true),
         allowlistCidrs: pool.allowlistCidrs === null ? undefined : c.stringArray('allowlistCidrs', pool.allowlistCidrs, { optional: true }),
       };
     });
@@ -223,16 +224,4 @@ export class TerwayClusterOutputs {
     }
     return this.outputs[this.prefix + name].value;
   }
-}
-
-function taintsOf(c: InputChecker, value: unknown) {
-  return c.array('taints', value).map((t, j) => {
-    const taint = c.object(`taints[${j}]`, t);
-    const tc = c.at(`taints[${j}]`);
-    return {
-      key: tc.string('key', taint.key, { minLength: 1 }),
-      value: taint.value === null ? undefined : tc.string('value', taint.value, { optional: true }),
-      effect: tc.enumValue('effect', taint.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
-    };
-  });
 }

@@ -1,5 +1,6 @@
 import { RULES } from './catalog';
 import { violation } from './finding';
+import { InputChecker } from './input';
 import { LabelSelectorModel, selectorMatches } from './label-selector';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE, TERWAY_CONFIG_LABEL } from './node-pool';
 import { namespaceLabels, PlaneModel, planeSelects, WorkloadModel } from './pod-networking';
@@ -31,6 +32,25 @@ export interface TaintModel {
   readonly key: string;
   readonly value?: string;
   readonly effect: string;
+}
+
+/** Kubernetes taint effects. */
+export const TAINT_EFFECT_VALUES: ReadonlyArray<string> = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/**
+ * Checks a list of taints given by a user or read from Terraform outputs (where an unset
+ * value is rendered as JSON null, which `nullValueIsUnset` accepts).
+ */
+export function checkTaints(check: InputChecker, property: string, value: unknown, nullValueIsUnset = false): TaintModel[] {
+  return check.array(property, value).map((t, i) => {
+    const taint = check.object(`${property}[${i}]`, t);
+    const at = check.at(`${property}[${i}]`);
+    return {
+      key: at.string('key', taint.key, { minLength: 1 }),
+      value: nullValueIsUnset && taint.value === null ? undefined : at.string('value', taint.value, { optional: true }),
+      effect: at.enumValue('effect', taint.effect, TAINT_EFFECT_VALUES),
+    };
+  });
 }
 
 /** Whether `toleration` tolerates `taint` (Kubernetes semantics). */
