@@ -4,13 +4,16 @@ import {
 } from '../domain/ack-cluster';
 import { RULES } from '../domain/catalog';
 import { checkClusterNetwork, checkManagedClusterConfig } from '../domain/cluster-network';
+import { checkEniConfTypes } from '../domain/eni-conf-check';
 import { mergeEniConf, renderEniConf } from '../domain/eni-config';
 import { instanceCapacity } from '../domain/instance-types';
-import { namespaceLabelsFromManifest, workloadFromManifest } from '../domain/manifests';
+import { namespaceLabelsFromManifest, networkPolicyFromManifest, podTemplateOf, workloadFromManifest } from '../domain/manifests';
+import { checkExclusiveEniNetworkPolicies, exclusiveEniWorkloads } from '../domain/node-modes';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { planeInteractions } from '../domain/plane-interactions';
 import { checkPlane, ClusterContextModel, PlaneModel, WorkloadModel } from '../domain/pod-networking';
 import { Finding, RuleDefinition } from '../domain/rules';
+import { checkHostPorts, PodSpecHolder } from '../domain/workload-rules';
 
 /** Findings of one audited object. */
 export interface Subject {
@@ -149,11 +152,49 @@ export function planeModelOf(o: KubeObject, vswitches: ReadonlyMap<string, VSwit
  * controller is in the inputs (the controller stands for them), so nothing is reported twice.
  */
 export function workloadModelsOf(inv: Inventory): WorkloadModel[] {
-  const controllers = WORKLOAD_KINDS.filter((k) => k !== 'Pod').some((k) => kubeOf(inv, k).length > 0);
-  return WORKLOAD_KINDS.flatMap((k) => kubeOf(inv, k))
-    .filter((w) => !(controllers && w.value.kind === 'Pod' && (w.value.metadata?.ownerReferences ?? []).length > 0))
+  return workloadSources(inv)
     .map((w) => workloadFromManifest(w.value, String(w.value.metadata?.name)))
     .filter((w): w is WorkloadModel => w !== undefined);
+}
+
+/** The workload objects the rules see (see {@link workloadModelsOf}). */
+function workloadSources(inv: Inventory): Array<Sourced<KubeObject>> {
+  const controllers = WORKLOAD_KINDS.filter((k) => k !== 'Pod').some((k) => kubeOf(inv, k).length > 0);
+  return WORKLOAD_KINDS.flatMap((k) => kubeOf(inv, k))
+    .filter((w) => !(controllers && w.value.kind === 'Pod' && (w.value.metadata?.ownerReferences ?? []).length > 0));
+}
+
+/** Workloads with their pod specs, as the hostPort rule sees them (the same shape the app's declared objects give). */
+function hostPorts(ctx: AuditContext): Subject[] {
+  const inv = ctx.inventory;
+  // Without a cluster description, only Terway's own objects show that the cluster runs Terway.
+  if (!ctx.cluster && !baseEniConfig(inv) && !terwayDaemonSet(inv)) {
+    return [{
+      object: 'kubernetes',
+      file: workloadSources(inv)[0]?.file ?? '-',
+      findings: [],
+      undecided: { rules: [RULES.HOST_PORT], missing: 'whether the cluster runs Terway (clusters, eni-config or the terway-eniip DaemonSet)' },
+    }];
+  }
+  return workloadSources(inv).map((w) => {
+    const o = w.value;
+    const holder: PodSpecHolder = {
+      kind: String(o.kind), namespace: String(o.metadata?.namespace ?? 'default'), name: String(o.metadata?.name), path: w.file,
+      podSpec: o.kind === 'Pod' ? o.spec : podTemplateOf(o)?.spec,
+    };
+    return { object: kubeObjectName(o), file: w.file, findings: checkHostPorts([holder]) };
+  });
+}
+
+/** NetworkPolicies that select pods on exclusive ENIs (eniType ENI planes or exclusive ENI node labels). */
+function exclusiveEniPolicies(ctx: AuditContext): Subject[] {
+  const inv = ctx.inventory;
+  const namespaces = new Map(kubeOf(inv, 'Namespace').map((n) => [String(n.value.metadata.name), namespaceLabelsFromManifest(n.value)]));
+  const exclusive = exclusiveEniWorkloads(planesOf(ctx).map((p) => p.model), workloadModelsOf(inv), namespaces);
+  return kubeOf(inv, 'NetworkPolicy').map((np) => {
+    const policy = networkPolicyFromManifest(np.value, String(np.value.metadata?.name));
+    return { object: kubeObjectName(np.value), file: np.file, findings: policy ? checkExclusiveEniNetworkPolicies(exclusive, [policy]) : [] };
+  });
 }
 
 function planesOf(ctx: AuditContext): Array<{ source: Sourced<KubeObject>; model: PlaneModel }> {
@@ -204,6 +245,20 @@ function eniConfigs(ctx: AuditContext): Subject[] {
     out.push({ object: kubeObjectName(o), file: cm.file, findings: renderEniConf({ baseEniConf: text, managedCluster, overrides: {} }).findings });
   }
   return out;
+}
+
+/** TW-ENICONF-007..009: key types, values and removed keys of eni_conf (per-node-pool documents are merge patches). */
+function eniConfTypes(ctx: AuditContext): Subject[] {
+  const base = baseEniConfig(ctx.inventory)!;
+  return kubeOf(ctx.inventory, 'ConfigMap').flatMap((cm) => {
+    const o = cm.value;
+    if (o.metadata?.namespace !== 'kube-system' || typeof o.data?.eni_conf !== 'string') return [];
+    // A document that is not a JSON object is TW-ENICONF-001 (eni-config evaluator).
+    const doc = parseJsonObject(o.data.eni_conf);
+    const isBase = o === base.value;
+    const what = `eni_conf of ${isBase ? '' : 'ConfigMap '}kube-system/${o.metadata.name}`;
+    return [{ object: kubeObjectName(o), file: cm.file, findings: doc ? checkEniConfTypes(doc, { what, mergePatch: !isBase }) : [] }];
+  });
 }
 
 /** Instance types whose ENI capacity neither DescribeInstanceTypes nor the built-in table gives. */
@@ -328,6 +383,13 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     rules: [RULES.ENICONF_NOT_JSON, RULES.ENICONF_SECURITY_GROUPS, RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NO_VSWITCHES],
     evaluate: eniConfigs,
   },
+  {
+    name: 'eni-config-key-types',
+    per: 'kubernetes',
+    needs: [InputKind.ENI_CONFIG],
+    rules: [RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE, RULES.ENICONF_REMOVED_KEY],
+    evaluate: eniConfTypes,
+  },
   { name: 'eni-config-managed', per: 'kubernetes', needs: [InputKind.CLUSTERS, InputKind.ENI_CONFIG], rules: [RULES.ENICONF_CREDENTIAL_PATH], evaluate: eniConfigs },
   { name: 'podnetworkings', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS], rules: PLANE_ALONE_RULES, evaluate: planesAlone },
   { name: 'podnetworkings-trunk', per: 'kubernetes', needs: [InputKind.POD_NETWORKINGS, InputKind.ENI_CONFIG], rules: [RULES.PLANE_NEEDS_TRUNK], evaluate: planesAlone },
@@ -353,4 +415,12 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     rules: [RULES.FIXED_NEEDS_FIXED_NAMES, RULES.POD_MATCHES_SEVERAL_PLANES],
     evaluate: planesWithWorkloads,
   },
+  {
+    name: 'exclusive-eni-network-policies',
+    per: 'kubernetes',
+    needs: [InputKind.NETWORK_POLICIES, InputKind.POD_NETWORKINGS, InputKind.WORKLOADS, InputKind.NAMESPACES],
+    rules: [RULES.EXCL_NETWORK_POLICY],
+    evaluate: exclusiveEniPolicies,
+  },
+  { name: 'workload-host-ports', per: 'kubernetes', needs: [InputKind.WORKLOADS], rules: [RULES.HOST_PORT], appliesTo: terway, evaluate: hostPorts },
 ];
