@@ -4,6 +4,7 @@ import {
 } from '../domain/ack-cluster';
 import { RULES } from '../domain/catalog';
 import { checkClusterNetwork, checkManagedClusterConfig } from '../domain/cluster-network';
+import { EipAnnotationPrefix, PodEipImplementation } from '../domain/eip-enums';
 import { checkEniConfTypes } from '../domain/eni-conf-check';
 import { mergeEniConf, renderEniConf } from '../domain/eni-config';
 import { instanceCapacity } from '../domain/instance-types';
@@ -11,6 +12,8 @@ import { namespaceLabelsFromManifest, networkPolicyFromManifest, podTemplateOf, 
 import { checkExclusiveEniNetworkPolicies, exclusiveEniWorkloads } from '../domain/node-modes';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { planeInteractions } from '../domain/plane-interactions';
+import { checkEipWorkload, checkExistingEipReuse, EipContextModel } from '../domain/pod-eip';
+import { eipOptionsFromAnnotations } from '../domain/pod-eip-annotations';
 import { checkPlane, ClusterContextModel, PlaneModel, WorkloadModel } from '../domain/pod-networking';
 import { Finding, RuleDefinition } from '../domain/rules';
 import { checkHostPorts, PodSpecHolder } from '../domain/workload-rules';
@@ -247,6 +250,38 @@ function eniConfigs(ctx: AuditContext): Subject[] {
   return out;
 }
 
+/**
+ * Pod EIP annotation values, judged by the same workload check as PodEipWorkloads with
+ * ack-extend-network-controller (the controller of record since Terway v1.7.0 removed its own
+ * EIP feature) and no custom stateful kinds (the controller's values are not an input).
+ */
+function podEips(ctx: AuditContext): Subject[] {
+  const eipCtx = (prefix: EipAnnotationPrefix): EipContextModel => ({
+    implementation: PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER, prefix, customStatefulWorkloadKinds: [], enableVirtualNode: true,
+  });
+  const uses = workloadSources(ctx.inventory).flatMap((w) => {
+    const o = w.value;
+    const object = kubeObjectName(o);
+    const annotations = o.kind === 'Pod' ? o.metadata?.annotations : podTemplateOf(o)?.metadata?.annotations;
+    const workload = {
+      path: object, kind: String(o.kind), name: String(o.metadata?.name), namespace: String(o.metadata?.namespace ?? 'default'),
+      replicas: typeof o.spec?.replicas === 'number' ? o.spec.replicas : undefined,
+      ownerKinds: (o.metadata?.ownerReferences ?? []).map((r: { kind: string }) => r.kind),
+    };
+    const eip = eipOptionsFromAnnotations(annotations, `${workload.kind} ${workload.namespace}/${workload.name}`);
+    return eip ? [{ source: w, object, workload, eip }] : [];
+  });
+  return uses.map(({ source, object, workload, eip }) => {
+    const id = eip.options.existingEipId;
+    const sameId = id === undefined ? [] : uses.filter((u) => u.eip.options.existingEipId === id).map((u) => ({ path: u.object, existingEipId: id }));
+    return {
+      object,
+      file: source.file,
+      findings: [...eip.problems, ...checkEipWorkload(workload, eip.options, eipCtx(eip.prefix)), ...checkExistingEipReuse(sameId)],
+    };
+  });
+}
+
 /** TW-ENICONF-007..009: key types, values and removed keys of eni_conf (per-node-pool documents are merge patches). */
 function eniConfTypes(ctx: AuditContext): Subject[] {
   const base = baseEniConfig(ctx.inventory)!;
@@ -421,6 +456,16 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     needs: [InputKind.NETWORK_POLICIES, InputKind.POD_NETWORKINGS, InputKind.WORKLOADS, InputKind.NAMESPACES],
     rules: [RULES.EXCL_NETWORK_POLICY],
     evaluate: exclusiveEniPolicies,
+  },
+  {
+    name: 'pod-eip-annotations',
+    per: 'kubernetes',
+    needs: [InputKind.WORKLOADS],
+    rules: [
+      RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD, RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED, RULES.EIP_BANDWIDTH,
+      RULES.EIP_INTERNET_CHARGE_TYPE, RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS, RULES.EIP_RELEASE_STRATEGY, RULES.EIP_RESOURCE_ID,
+    ],
+    evaluate: podEips,
   },
   { name: 'workload-host-ports', per: 'kubernetes', needs: [InputKind.WORKLOADS], rules: [RULES.HOST_PORT], appliesTo: terway, evaluate: hostPorts },
 ];

@@ -79,3 +79,49 @@ test('TW-ENICONF-007/008/009: key types and values of the base eni_conf and remo
   // The patch's null deletes the key (merge patch): not a type error.
   expect(ids(out, 'TW-ENICONF-009')).toEqual(['configmap/kube-system/eni-config-fixed eni_conf of ConfigMap kube-system/eni-config-fixed sets "enable_eip_migrate", which Terway no longer reads.']);
 });
+
+describe('TW-EIP-*: pod EIP annotation values', () => {
+  function withEip(annotations: Record<string, string>, name = 'shop'): Record<string, any> {
+    const files = compliantFiles();
+    const w = files['workloads.json'].items.find((x: any) => x.metadata.name === name);
+    w.spec.template.metadata = { ...w.spec.template.metadata, annotations };
+    return files;
+  }
+
+  test('bandwidth, charge types, ISP, tags, release strategy and a fixed EIP on a Deployment', () => {
+    const out = run(withEip({
+      'network.alibabacloud.com/pod-with-eip': 'true',
+      'network.alibabacloud.com/eip-bandwidth': '0',
+      'network.alibabacloud.com/eip-internet-charge-type': 'PayByDay',
+      'k8s.aliyun.com/eip-instance-charge-type': 'PrePaid',
+      'network.alibabacloud.com/eip-isp': 'Galaxy',
+      'network.alibabacloud.com/eip-tags': '{"team":1}',
+      'network.alibabacloud.com/pod-eip-release-strategy': '1d',
+    }));
+    const mine = out.findings.filter((f: any) => f.object === 'deployment/web/shop').map((f: any) => f.ruleId).sort();
+    expect(mine).toEqual(['TW-EIP-007', 'TW-EIP-011', 'TW-EIP-012', 'TW-EIP-013', 'TW-EIP-014', 'TW-EIP-015', 'TW-EIP-016']);
+    expect(skipped(out, 'TW-EIP-011')).toEqual([]);
+  });
+
+  test('tags that are not JSON, and an existing EIP ID of the wrong form', () => {
+    const out = run(withEip({ 'k8s.aliyun.com/pod-eip-instanceid': 'EIP-1', 'k8s.aliyun.com/eip-tags': 'team=shop' }, 'postgres'));
+    expect(ids(out, 'TW-EIP-015')).toEqual(['statefulset/db/postgres StatefulSet db/postgres: annotation eip-tags "team=shop" is not a JSON object.']);
+    expect(ids(out, 'TW-EIP-022')).toEqual([expect.stringContaining('existingEipId "EIP-1" is not an ID of the form eip-…')]);
+  });
+
+  test('the same existing EIP on two workloads', () => {
+    const files = withEip({ 'k8s.aliyun.com/pod-eip-instanceid': 'eip-abc' }, 'postgres');
+    const shop = files['workloads.json'].items.find((x: any) => x.metadata.name === 'shop');
+    shop.spec.template.metadata.annotations = { 'network.alibabacloud.com/pod-eip-instanceid': 'eip-abc' };
+    const out = run(files);
+    expect(ids(out, 'TW-EIP-010').sort()).toEqual([
+      'deployment/web/shop EIP eip-abc is given to 2 workloads: deployment/web/shop, statefulset/db/postgres.',
+      'statefulset/db/postgres EIP eip-abc is given to 2 workloads: deployment/web/shop, statefulset/db/postgres.',
+    ]);
+  });
+
+  test('no EIP annotations: nothing to report', () => {
+    const out = run(compliantFiles());
+    expect(out.findings.filter((f: any) => f.ruleId.startsWith('TW-EIP'))).toEqual([]);
+  });
+});
