@@ -182,7 +182,10 @@ function hostPorts(ctx: AuditContext): Subject[] {
   return workloadSources(inv).map((w) => {
     const o = w.value;
     const holder: PodSpecHolder = {
-      kind: String(o.kind), namespace: String(o.metadata?.namespace ?? 'default'), name: String(o.metadata?.name), path: w.file,
+      kind: String(o.kind),
+      namespace: String(o.metadata?.namespace ?? 'default'),
+      name: String(o.metadata?.name),
+      path: w.file,
       podSpec: o.kind === 'Pod' ? o.spec : podTemplateOf(o)?.spec,
     };
     return { object: kubeObjectName(o), file: w.file, findings: checkHostPorts([holder]) };
@@ -264,7 +267,10 @@ function podEips(ctx: AuditContext): Subject[] {
     const object = kubeObjectName(o);
     const annotations = o.kind === 'Pod' ? o.metadata?.annotations : podTemplateOf(o)?.metadata?.annotations;
     const workload = {
-      path: object, kind: String(o.kind), name: String(o.metadata?.name), namespace: String(o.metadata?.namespace ?? 'default'),
+      path: object,
+      kind: String(o.kind),
+      name: String(o.metadata?.name),
+      namespace: String(o.metadata?.namespace ?? 'default'),
       replicas: typeof o.spec?.replicas === 'number' ? o.spec.replicas : undefined,
       ownerKinds: (o.metadata?.ownerReferences ?? []).map((r: { kind: string }) => r.kind),
     };
@@ -462,8 +468,9 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     per: 'kubernetes',
     needs: [InputKind.WORKLOADS],
     rules: [
-      RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD, RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED, RULES.EIP_BANDWIDTH,
-      RULES.EIP_INTERNET_CHARGE_TYPE, RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS, RULES.EIP_RELEASE_STRATEGY, RULES.EIP_RESOURCE_ID,
+      RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD, RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED,
+      RULES.EIP_BANDWIDTH, RULES.EIP_INTERNET_CHARGE_TYPE, RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS,
+      RULES.EIP_RELEASE_STRATEGY, RULES.EIP_RESOURCE_ID,
     ],
     evaluate: podEips,
   },

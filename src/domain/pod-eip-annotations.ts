@@ -20,7 +20,10 @@ const PREFIXES: ReadonlyArray<EipAnnotationPrefix> = [EipAnnotationPrefix.NETWOR
  * request no EIP (neither `pod-with-eip: "true"` nor `pod-eip-instanceid`). Values are taken as
  * written: the EIP rules (`checkEipWorkload`) judge them. `where` names the workload in messages.
  */
-export function eipOptionsFromAnnotations(annotations: Readonly<Record<string, unknown>> | undefined, where: string): EipAnnotationOptions | undefined {
+export function eipOptionsFromAnnotations(
+  annotations: Readonly<Record<string, unknown>> | undefined,
+  where: string,
+): EipAnnotationOptions | undefined {
   const a = annotations ?? {};
   const requests = (p: string) => a[`${p}pod-with-eip`] === 'true' || typeof a[`${p}pod-eip-instanceid`] === 'string';
   const prefix = PREFIXES.find(requests);

@@ -70,7 +70,9 @@ test('TW-ENICONF-007/008/009: key types and values of the base eni_conf and remo
   const conf = JSON.parse(cm.data.eni_conf);
   cm.data.eni_conf = JSON.stringify({ ...conf, max_pool_size: '5', ipam_type: 'ipam' });
   files['eni-config-pool.json'] = {
-    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'eni-config-fixed', namespace: 'kube-system' },
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'eni-config-fixed', namespace: 'kube-system' },
     data: { eni_conf: JSON.stringify({ enable_eip_migrate: true, max_pool_size: null }) },
   };
   const out = run(files);

@@ -9,9 +9,19 @@ test('no EIP requested: undefined', () => {
 
 test.each([EipAnnotationPrefix.NETWORK_ALIBABACLOUD, EipAnnotationPrefix.K8S_ALIYUN])('reads back what eipAnnotations renders (%s)', (prefix) => {
   const options: EipOptionsModel = {
-    bandwidth: 10, internetChargeType: 'PayByBandwidth', instanceChargeType: 'PostPaid', isp: 'BGP', commonBandwidthPackageId: 'cbwp-1',
-    publicIpAddressPoolId: 'pippool-1', resourceGroupId: 'rg-1', name: 'n', description: 'd', securityProtectionTypes: ['AntiDDoS_Enhanced'],
-    tags: { team: 'shop' }, releaseStrategy: '10m', readinessGate: false,
+    bandwidth: 10,
+    internetChargeType: 'PayByBandwidth',
+    instanceChargeType: 'PostPaid',
+    isp: 'BGP',
+    commonBandwidthPackageId: 'cbwp-1',
+    publicIpAddressPoolId: 'pippool-1',
+    resourceGroupId: 'rg-1',
+    name: 'n',
+    description: 'd',
+    securityProtectionTypes: ['AntiDDoS_Enhanced'],
+    tags: { team: 'shop' },
+    releaseStrategy: '10m',
+    readinessGate: false,
   };
   const parsed = eipOptionsFromAnnotations(eipAnnotations(options, { implementation: PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER, prefix }), 'w')!;
   expect(parsed.prefix).toBe(prefix);
@@ -21,8 +31,10 @@ test.each([EipAnnotationPrefix.NETWORK_ALIBABACLOUD, EipAnnotationPrefix.K8S_ALI
 
 test('legacy charge-type key, existing EIP under the other prefix, unparseable values', () => {
   const parsed = eipOptionsFromAnnotations({
-    'k8s.aliyun.com/pod-eip-instanceid': 'eip-1', 'network.alibabacloud.com/eip-charge-type': 'PayByTraffic',
-    'k8s.aliyun.com/eip-bandwidth': 'five', 'k8s.aliyun.com/eip-tags': '[1]',
+    'k8s.aliyun.com/pod-eip-instanceid': 'eip-1',
+    'network.alibabacloud.com/eip-charge-type': 'PayByTraffic',
+    'k8s.aliyun.com/eip-bandwidth': 'five',
+    'k8s.aliyun.com/eip-tags': '[1]',
   }, 'Deployment a/b')!;
   expect(parsed.prefix).toBe(EipAnnotationPrefix.K8S_ALIYUN);
   expect(parsed.options).toMatchObject({ existingEipId: 'eip-1', internetChargeType: 'PayByTraffic', bandwidth: NaN, tags: undefined });
