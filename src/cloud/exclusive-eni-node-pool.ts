@@ -57,7 +57,7 @@ export class ExclusiveEniNodePool extends TerwayNodePool {
       check.fail(`labels[${JSON.stringify(EXCLUSIVE_ENI_LABEL)}]`, `must be ${EXCLUSIVE_ENI_VALUE} (or left out) on an exclusive ENI node pool, got ${JSON.stringify(labels[EXCLUSIVE_ENI_LABEL])}.`);
     }
     const enabled = check.boolean('taintEnabled', props.taintEnabled, { optional: true }) ?? true;
-    const custom = check.object('exclusiveTaint', props.exclusiveTaint, { optional: true }) as NodeTaint | undefined;
+    const custom = check.object('exclusiveTaint', props.exclusiveTaint, { optional: true }) as unknown as NodeTaint | undefined;
     if (custom !== undefined && !enabled) check.fail('exclusiveTaint', 'is set but taintEnabled is false.');
     const taint: NodeTaint | undefined = enabled
       ? custom ?? { key: EXCLUSIVE_ENI_LABEL, value: EXCLUSIVE_ENI_VALUE, effect: TaintEffect.NO_SCHEDULE }

@@ -93,7 +93,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     const manifests = props.configMapManifests;
     if (manifests !== undefined && !(manifests instanceof KubernetesManifests)) check.fail('configMapManifests', 'must be a KubernetesManifests.');
     const labels = check.stringMap('labels', props.labels, { optional: true }) ?? {};
-    const taint = (check.object('fixedTaint', props.fixedTaint, { optional: true }) as NodeTaint | undefined)
+    const taint = (check.object('fixedTaint', props.fixedTaint, { optional: true }) as unknown as NodeTaint | undefined)
       ?? { key: TERWAY_CONFIG_LABEL, value: configName, effect: TaintEffect.NO_SCHEDULE };
     const zoneIds = props.zoneIds ?? [...new Set(specs.map((s) => s.zoneId))];
     super(scope, id, {

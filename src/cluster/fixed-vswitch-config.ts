@@ -85,7 +85,7 @@ export class FixedVSwitchConfig extends Construct {
     const check = checkInputs(this.node.path);
     check.object('props', props);
     this.name = check.string('name', props.name, { minLength: 1 });
-    const pool = check.object('pool', props.pool, { optional: true }) as FixedVSwitchPoolInfo | undefined;
+    const pool = check.object('pool', props.pool, { optional: true }) as unknown as FixedVSwitchPoolInfo | undefined;
     const vswitchInput = props.vSwitchIds ?? pool?.vSwitchIds;
     if (vswitchInput === undefined) check.fail('vSwitchIds', 'is required when no pool is given.');
     const vSwitchIds = Object.fromEntries(Object.keys(check.object('vSwitchIds', vswitchInput)).sort()
