@@ -94,7 +94,7 @@ const AUTO_OPTIONS: ReadonlyArray<keyof EipOptionsModel> = [
   'bandwidth', 'internetChargeType', 'instanceChargeType', 'commonBandwidthPackageId', 'isp', 'publicIpAddressPoolId',
   'resourceGroupId', 'name', 'description', 'securityProtectionTypes', 'tags',
 ];
-/** Options legacy Terway does not read (seed annotation notes; Terway v1.6.4 source). */
+/** Options legacy Terway does not read ("Associate an exclusive EIP with a pod" annotation notes; Terway v1.6.4 source). */
 const ACK_EXTEND_ONLY: ReadonlyArray<keyof EipOptionsModel> = [
   'instanceChargeType', 'resourceGroupId', 'name', 'description', 'securityProtectionTypes', 'tags',
 ];

@@ -62,9 +62,9 @@ export interface WorkloadModel {
 export const MIN_RELEASE_AFTER_MS = 5 * 60 * 1000;
 /** Terway version that introduced eniOptions and vSwitchSelectOptions (see DOC_TRUNK_PODNETWORKING). */
 export const ENI_OPTIONS_SINCE = '1.11.0';
-/** Terway version whose admission accepts up to 10 security groups (fact sheet §3.4). */
+/** Terway version whose admission accepts up to 10 security groups (Terway pkg/controller/webhook/validate.go, v1.13.7). */
 export const TEN_SECURITY_GROUPS_SINCE = '1.13.7';
-/** From this Terway version a selector-less plane is admitted (fact sheet §3.3). */
+/** From this Terway version a selector-less plane is admitted (Terway pkg/controller/webhook/validate.go, v1.13.7). */
 export const SELECTORLESS_ADMITTED_SINCE = '1.13.7';
 /** From this Terway version the eniType check on selector-less planes applies only without resource injection. */
 export const SELECTORLESS_ANY_ENI_TYPE_SINCE = '1.16.1';

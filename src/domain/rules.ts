@@ -14,7 +14,7 @@ export interface RuleDefinition {
   readonly severity: Severity;
   /** The constraint in one line. */
   readonly title: string;
-  /** Where the constraint is documented (seed document or fact-sheet section). */
+  /** Where the constraint is documented: a public documentation page, the provider's documentation, or Terway's source at a tag. */
   readonly source: string;
 }
 
