@@ -5,6 +5,7 @@ import { alicloud, KubernetesManifests, PodNetworkingPlane, TerwayCluster } from
 import { validProps } from '../support/cluster-fixtures';
 import { filesUnder, tmpdir } from '../support/files';
 import { planeProps } from '../support/plane-fixtures';
+import { captureWarningOutput } from '../support/stderr-capture';
 
 /** A stack delivering `cdk8sApp` through KubernetesManifests. */
 function manifestsStack(app: App, id: string, cdk8sApp: Cdk8sApp): TerraformStack {
@@ -85,17 +86,7 @@ describe('skipValidation does not switch the Terway rules off', () => {
 });
 
 describe('cluster-side warnings: one line per finding, at their real level', () => {
-  let written: string[];
-  let spy: jest.SpyInstance;
-  beforeEach(() => {
-    delete process.env.ACK_TERWAY_NETWORK_QUIET;
-    written = [];
-    spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
-  });
-  afterEach(() => {
-    spy.mockRestore();
-    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
-  });
+  const written = captureWarningOutput();
 
   test('cdk8s App.synth() with several charts prints each warning once', () => {
     const app = new Cdk8sApp({ outdir: tmpdir() });

@@ -1,19 +1,10 @@
 import { Testing } from 'cdk8s';
 import { Acknowledgements } from '../../src';
 import { planeIn, planeProps } from '../support/plane-fixtures';
+import { captureWarningOutput } from '../support/stderr-capture';
 
 describe('cluster-side warnings on stderr', () => {
-  let written: string[];
-  let spy: jest.SpyInstance;
-  beforeEach(() => {
-    delete process.env.ACK_TERWAY_NETWORK_QUIET;
-    written = [];
-    spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
-  });
-  afterEach(() => {
-    spy.mockRestore();
-    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
-  });
+  const written = captureWarningOutput();
 
   test('unacknowledged warnings are printed once per synth, with path and rule', () => {
     const chart = Testing.chart();
