@@ -3,6 +3,7 @@ import { isIpv4Address } from './cidr';
 import { violation } from './finding';
 import { resourceIdProblem, ResourceIdKind } from './ids';
 import { labelKeyProblem, labelValueProblem } from './label-selector';
+import { TAINT_EFFECT_VALUES } from './node-modes';
 import { Finding } from './rules';
 import { known } from './tokens';
 import { parseTerwayVersion } from './versions';
@@ -88,8 +89,6 @@ export function checkTerwayVersion(version: string | undefined, property: string
 
 /** The system disk categories the provider accepts (`system_disk_category`). */
 export const SYSTEM_DISK_CATEGORIES: ReadonlyArray<string> = ['cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry', 'cloud'];
-/** Kubernetes taint effects. */
-export const TAINT_EFFECTS: ReadonlyArray<string> = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /** What the Terraform value rules of a node pool look at. */
 export interface NodePoolValuesPlan {
@@ -118,7 +117,7 @@ export function checkNodePoolValues(plan: NodePoolValuesPlan): Finding[] {
   plan.taints.forEach((taint, i) => {
     const problem = (known(taint.key) === undefined ? undefined : labelKeyProblem(taint.key))
       ?? (taint.value === undefined || known(taint.value) === undefined ? undefined : labelValueProblem(taint.value))
-      ?? (known(taint.effect) === undefined || TAINT_EFFECTS.includes(taint.effect) ? undefined : `effect ${JSON.stringify(taint.effect)} is not one of ${TAINT_EFFECTS.join(', ')}`);
+      ?? (known(taint.effect) === undefined || TAINT_EFFECT_VALUES.includes(taint.effect) ? undefined : `effect ${JSON.stringify(taint.effect)} is not one of ${TAINT_EFFECT_VALUES.join(', ')}`);
     if (problem) {
       out.push(violation(RULES.NODE_TAINT, `Node pool ${plan.name} taint #${i + 1}: ${problem.replace(/^label /, 'taint ')}.`,
         'Use a label-style key, an optional label-style value and one of the effects NoSchedule, PreferNoSchedule or NoExecute.'));
