@@ -1,9 +1,12 @@
 import { IConstruct } from 'constructs';
 import { declaredObjects } from './workloads';
 import { registerRuleCheck } from '../core/validation';
+import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { checkExclusiveEniNetworkPolicies, ExclusiveEniWorkload, exclusiveEniWorkloads } from '../domain/node-modes';
 import { PlaneModel } from '../domain/pod-networking';
+
+const EXCLUSIVE_WORKLOADS = Symbol('exclusive-eni-workloads');
 
 /**
  * Registers TW-EXCL-005 on `construct` for the exclusive-ENI workloads `mine` picks, so each
@@ -19,6 +22,8 @@ export function registerExclusiveEniPolicyCheck(
   registerRuleCheck(construct, [RULES.EXCL_NETWORK_POLICY], () => {
     const root = construct.node.root;
     const { workloads, namespaces, networkPolicies } = declaredObjects(root);
-    return checkExclusiveEniNetworkPolicies(exclusiveEniWorkloads(planesOf(root), workloads, namespaces).filter(mine), networkPolicies);
+    // The app's exclusive-ENI workloads, computed once per validation pass for every registrant.
+    const exclusive = passMemo(EXCLUSIVE_WORKLOADS, root, () => exclusiveEniWorkloads(planesOf(root), workloads, namespaces));
+    return checkExclusiveEniNetworkPolicies(exclusive.filter(mine), networkPolicies);
   });
 }
