@@ -27,7 +27,11 @@ import { conformanceErrors, loadPinnedSchema } from '../support/terraform-schema
 
 const SCHEMA = loadPinnedSchema();
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
-const params = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
+/**
+ * Run parameters. `examples` run before the generated cases on every seed: one per ending (clean
+ * error, rule error, valid output), so the "all endings reached" check below never depends on luck.
+ */
+const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({ numRuns, examples, ...(SEED === undefined ? {} : { seed: SEED }) });
 
 /** Values of every JavaScript class a caller can pass (never `${`, which marks Terraform expressions). */
 const WEIRD: fc.Arbitrary<unknown> = fc.oneof(
@@ -41,13 +45,19 @@ const WEIRD: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 type Path = ReadonlyArray<string | number>;
+type Changes = Array<[Path, unknown]>;
 
 /** Mutations: up to three (path, value) pairs, values weird or valid alternatives. */
-function mutations(paths: ReadonlyArray<Path>, valid: fc.Arbitrary<unknown>): fc.Arbitrary<Array<[Path, unknown]>> {
+function mutations(paths: ReadonlyArray<Path>, valid: fc.Arbitrary<unknown>): fc.Arbitrary<Changes> {
   return fc.array(fc.tuple(fc.constantFrom(...paths), fc.oneof({ weight: 3, arbitrary: WEIRD }, { weight: 2, arbitrary: valid })), { maxLength: 3 });
 }
 
-function mutate<T>(base: T, changes: Array<[Path, unknown]>): T {
+/** The three fixed examples of a one-argument property: no change (output), a bad shape (error), a rule break (rule). */
+function endings(badShape: [Path, unknown], ruleBreak: [Path, unknown]): Array<[Changes]> {
+  return [[[]], [[badShape]], [[ruleBreak]]];
+}
+
+function mutate<T>(base: T, changes: Changes): T {
   const copy = JSON.parse(JSON.stringify(base));
   for (const [path, value] of changes) {
     let target: any = copy;
@@ -151,7 +161,10 @@ const PLANE_VALID = fc.constantFrom<unknown>('Fixed', 'Elastic', 'TTL', 'Never',
 
 const ENI_PATHS: Path[] = [['existingData'], ['existingData', 'eni_conf'], ['existingData', '10-terway.conf'], ['enableTrunking'], ['managedCluster'],
   ['disableNetworkPolicy'], ['inClusterLoadBalance'], ['eniConfOverrides']];
-const ENI_VALID = fc.constantFrom<unknown>(true, false, '{"version":"1","enable_eni_trunking":true}', '{}', 'not json', { vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod0000001'] } });
+/** Valid alternatives, including documents that end in a rule error (TW-ENICONF-005, -007, -008). */
+const ENI_VALID = fc.constantFrom<unknown>(true, false, '{"version":"1","enable_eni_trunking":true}', '{}', 'not json', '[]',
+  '{"version":"1","max_pool_size":"5"}', '{"version":"1","ip_stack":"ipv6"}', '{"version":"1","min_pool_size":-1}',
+  { vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod0000001'] } });
 
 const OUTPUTS_BASE = {
   cluster_id: { value: 'c0123456789abcdef0123456789abcdef' },
@@ -178,7 +191,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
         return expectCleanError(e, 'p/Cluster', count);
       }
       expectRuleErrorOr(ValidationReport.of(stack), () => terraformProblems(stack), count);
-    }), params(200));
+    }), params(200, endings([['proxyMode'], 'bogus'], [['zones', 0, 'zoneId'], 'cn-shanghai-b'])));
     expect(Object.values(count).every((n) => n > 0) ? 'all endings reached' : count).toBe('all endings reached');
   });
 
@@ -193,7 +206,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
         return expectCleanError(e, 'p/Cluster/Pool', count);
       }
       expectRuleErrorOr(ValidationReport.of(stack), () => terraformProblems(stack), count);
-    }), params(100));
+    }), params<[Changes, boolean]>(100, endings([['desiredSize'], NaN], [['taints', 0, 'key'], 'bad key!']).map(([c]) => [c, false])));
     expect(Object.values(count).every((n) => n > 0) ? 'all endings reached' : count).toBe('all endings reached');
   });
 
@@ -208,7 +221,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
         return expectCleanError(e, 'p/Db', count);
       }
       expectRuleErrorOr(ValidationReport.of(stack), () => terraformProblems(stack), count);
-    }), params(100));
+    }), params(100, endings([['internetEgress'], 'false'], [['vSwitches', 0, 'cidrBlock'], '10.0.0.0/8'])));
     expect(Object.values(count).every((n) => n > 0) ? 'all endings reached' : count).toBe('all endings reached');
   });
 
@@ -222,7 +235,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
         return expectCleanError(e, 'test/Plane', count);
       }
       expectRuleErrorOr(ValidationReport.of(chart), () => manifestProblems(chart), count);
-    }), params(350));
+    }), params(350, endings([['allocationType'], 'Sticky'], [['cluster', 'trunkEniEnabled'], false])));
     expect(Object.values(count).every((n) => n > 0) ? 'all endings reached' : count).toBe('all endings reached');
   });
 
@@ -237,7 +250,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
         return expectCleanError(e, 'test/EniConfig', count);
       }
       expectRuleErrorOr(ValidationReport.of(chart), () => manifestProblems(chart), count);
-    }), params(200));
+    }), params(200, endings([['enableTrunking'], 'true'], [['existingData', 'eni_conf'], 'not json'])));
     expect(Object.values(count).every((n) => n > 0) ? 'all endings reached' : count).toBe('all endings reached');
   });
 
@@ -256,7 +269,7 @@ describe('every public entry point: clear error, rule error or valid output', ()
       const chart = Cdk8sTesting.chart();
       new PodNetworkingPlane(chart, 'Plane', planeProps({ cluster: info, vSwitches: [{ vswitchId: 'vsw-bp1web000000000', zoneId: 'cn-hangzhou-h' }] }));
       expectRuleErrorOr(ValidationReport.of(chart), () => manifestProblems(chart), count);
-    }), params(300));
+    }), params<[Changes, unknown]>(300, [[[], null], [[], 'not json']]));
     // The plane built from a good file may or may not break a plane rule; both other endings must occur.
     expect(count.error > 0 && count.output > 0 ? 'both endings reached' : count).toBe('both endings reached');
   });
