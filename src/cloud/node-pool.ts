@@ -1,6 +1,7 @@
-import { DataResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { isTerwayCluster } from './cluster-inputs';
+import { NetworkModeRecord } from './network-mode-record';
 import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
@@ -165,8 +166,11 @@ export class TerwayNodePool extends Construct {
   public readonly nodeLabels: { [key: string]: string };
   /** Node taints of the pool, with resolved effects. */
   public readonly nodeTaints: NodeTaintInfo[];
-  /** The `terraform_data` resource holding the network mode; changing it replaces the pool. */
-  public readonly networkModeResource: DataResource;
+  /**
+   * The `terraform_data` resource holding the network mode; changing it replaces the pool.
+   * @see https://developer.hashicorp.com/terraform/language/resources/terraform-data
+   */
+  public readonly networkModeResource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: TerwayNodePoolProps) {
     super(scope, id);
@@ -188,9 +192,8 @@ export class TerwayNodePool extends Construct {
     const dualStack = cluster.ipStack === IpStack.DUAL;
     const lingjun = p.lingjun !== undefined;
 
-    this.networkModeResource = new DataResource(this, 'NetworkMode', {
-      triggersReplace: { mode: this.networkMode, [EXCLUSIVE_ENI_LABEL]: labels[EXCLUSIVE_ENI_LABEL] ?? '' },
-    });
+    const modeRecord = new NetworkModeRecord(this, 'NetworkMode', { mode: this.networkMode, [EXCLUSIVE_ENI_LABEL]: labels[EXCLUSIVE_ENI_LABEL] ?? '' });
+    this.networkModeResource = modeRecord;
     const scaling = p.autoScaling;
     this.nodePool = new CsKubernetesNodePool(this, 'NodePool', {
       clusterId: cluster.clusterId,
@@ -209,7 +212,7 @@ export class TerwayNodePool extends Construct {
       lifecycle: {
         // A plain address: cdktf renders a dependable as "${…}", which Terraform rejects here
         // (hashicorp/terraform-cdk#3196).
-        replaceTriggeredBy: [`${DataResource.tfResourceType}.${this.networkModeResource.friendlyUniqueId}`],
+        replaceTriggeredBy: [modeRecord.address],
         // Lingjun nodes are not ECS instance types: DescribeInstanceTypes does not describe them.
         precondition: lingjun ? undefined : this.planTimeChecks(p.instanceTypes, exclusiveEni, dualStack),
       },

@@ -1,3 +1,6 @@
+// A CommonJS require: jest can spy on the core module object, not on an ES namespace import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import childProcess = require('child_process');
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Testing } from 'cdktf';
@@ -60,6 +63,20 @@ describe('ExclusiveEniNodePool output', () => {
     expect(np.lifecycle.precondition[1].error_message).toMatch(/^\[TW-EXCL-001\] Instance type ecs.g7.4xlarge has \$\{data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types\[0\].eni_quantity\} ENIs/);
     expect(pool.schedulingInfo.podsPerNode).toEqual({ 'ecs.g7.4xlarge': 7 });
     expect(tf.output.exclusive_eni_node_pools.value[0].nodePoolName).toBe('excl');
+  });
+
+  test('synth with validations runs no child process (works with no terraform binary on the PATH)', () => {
+    // cdktf's DataResource runs `terraform version` at validation, once per instance: synth then
+    // fails on OpenTofu-only and synth-only machines. The mode record must not spawn anything.
+    const { stack, cluster } = exclusive();
+    new TerwayNodePool(stack, 'Shared', { cluster, nodePoolName: 'shared', instanceTypes: ['ecs.g7.xlarge'] });
+    const spawned = [jest.spyOn(childProcess, 'execSync'), jest.spyOn(childProcess, 'spawnSync'), jest.spyOn(childProcess, 'execFileSync')];
+    try {
+      expect(synthError(stack)).toBeUndefined();
+      expect(spawned.map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
+    } finally {
+      spawned.forEach((s) => s.mockRestore());
+    }
   });
 
   test('shared pools get the join-threshold precondition and mode shared', () => {
