@@ -3,6 +3,7 @@ import { TerraformElement, TerraformProvider } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerRuleCheck } from '../core/validation';
+import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { isPlainObject } from '../domain/input';
@@ -23,6 +24,7 @@ const SECRET_ARGUMENTS = new Set([
 const ACCESS_KEY_ID = /LTAI[0-9A-Za-z]{12,}/;
 
 const REGISTERED = Symbol.for('ack-terway-network.credential-scan');
+const FIRST_REGISTRANT = Symbol('credential-scan-first-registrant');
 
 const FIX = 'Remove it: authenticate with the ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY (or KUBE_TOKEN, …) environment variables, '
   + 'a CLI profile or kubeconfig file, assume_role, or RRSA (assume_role_with_oidc with oidc_token_file); never put a key in tags or configs.';
@@ -44,12 +46,12 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
   // Once rendered (the synth gate renders before validation), their kubernetes_manifest
   // resources are scanned like any element; before that, their objects are read directly
   // (not through chart.toJson, which would validate the cdk8s app again).
-  const unrendered = all.filter((c) => isCdk8sApp((c as { cdk8sApp?: unknown }).cdk8sApp) && c.node.children.length === 0);
+  const unrendered = new Set(all.filter((c) => isCdk8sApp((c as { cdk8sApp?: unknown }).cdk8sApp) && c.node.children.length === 0));
   for (const c of all) {
     const secrets = c instanceof TerraformProvider ? providerSecrets(c) : [];
     findings.push(...secrets);
     if (c instanceof TerraformElement && secrets.length === 0) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
-    if (unrendered.includes(c)) {
+    if (unrendered.has(c)) {
       const cdk8sApp = (c as unknown as { cdk8sApp: Cdk8sApp }).cdk8sApp;
       for (const chart of cdk8sApp.charts) {
         for (const obj of chart.node.findAll().filter(isApiObject)) {
@@ -69,7 +71,9 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
 export function registerCredentialScan(construct: IConstruct): void {
   (construct as IConstruct & { [REGISTERED]?: boolean })[REGISTERED] = true;
   registerRuleCheck(construct, [RULES.PROVIDER_ACCESS_KEYS], () => {
-    const first = construct.node.root.node.findAll().find((c) => (c as IConstruct & { [REGISTERED]?: boolean })[REGISTERED]);
+    const root = construct.node.root;
+    // Found once per validation pass, not once per registrant.
+    const first = passMemo(FIRST_REGISTRANT, root, () => root.node.findAll().find((c) => (c as IConstruct & { [REGISTERED]?: boolean })[REGISTERED]));
     return first === construct ? checkAppCredentials(construct) : [];
   });
 }
@@ -107,6 +111,15 @@ function accessKeyIds(path: string, render: () => unknown): Finding[] {
   } catch {
     return []; // an element that cannot render fails synthesis on its own
   }
+  // Most elements hold no key: one native scan of the serialized value decides, and only a
+  // hit pays for the walk that names where the key is.
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(rendered);
+  } catch {
+    text = undefined; // not serializable (a cycle): walk it
+  }
+  if (text !== undefined && !ACCESS_KEY_ID.test(text)) return [];
   const hits = new Set<string>();
   const walk = (value: unknown, at: string): void => {
     if (typeof value === 'string') {

@@ -69,14 +69,16 @@ class SynthGate implements IAspect {
 const GATE = new SynthGate();
 
 /**
- * Installs the synth gate on every stack of `scope`'s app that exists now, the first
- * stack among them. Stacks created later are synthesized after it, when the gate has run.
- * Every library construct of the cloud side calls this. Each gated stack also opens a
- * validation pass when cdktf validates it, so its checks run once per write.
+ * Installs the synth gate on the app's first stack (cdktf synthesizes stacks in tree order,
+ * so the gate runs before anything is written; stacks created later come after it) and on
+ * `scope`'s own stack. Every library construct of the cloud side calls this, so it looks at
+ * two stacks, never the whole tree (the cost of building an app stays linear). Each gated
+ * stack also opens a validation pass when cdktf validates it, so its checks run once per write.
  * @internal
  */
 export function installSynthGate(scope: IConstruct): void {
-  for (const stack of scope.node.root.node.findAll().filter(TerraformStack.isStack)) {
+  const own = TerraformStack.of(scope);
+  for (const stack of new Set([firstStack(scope.node.root) ?? own, own])) {
     const aspects = Aspects.of(stack);
     if (!aspects.all.includes(GATE)) aspects.add(GATE);
     const hooked = stack as TerraformStack & { [STACK_HOOK]?: boolean };
@@ -95,4 +97,14 @@ export function installSynthGate(scope: IConstruct): void {
  */
 export function runBeforeFirstWrite(construct: IConstruct, work: (reportErrors: boolean) => string[]): void {
   (construct as WithBeforeWrite)[BEFORE_WRITE] = work;
+}
+
+/** The first stack of the app in tree order (the one cdktf synthesizes first), found without walking the whole tree. */
+function firstStack(root: IConstruct): TerraformStack | undefined {
+  if (TerraformStack.isStack(root)) return root;
+  for (const child of root.node.children) {
+    const found = firstStack(child);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -47,6 +47,19 @@ describe('all or nothing for every app holding a library construct', () => {
     expect(filesUnder(outdir)).toEqual([]);
   });
 
+  test('an earlier stack with no library construct is not written when a later stack breaks a rule', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    const plain = new TerraformStack(app, 'a-plain');
+    new alicloud.provider.AlicloudProvider(plain, 'alicloud', { region: 'cn-hangzhou' });
+    new alicloud.vpc.Vpc(plain, 'Vpc', { cidrBlock: '10.0.0.0/8' });
+    const later = new TerraformStack(app, 'b-cluster');
+    new alicloud.provider.AlicloudProvider(later, 'alicloud', { region: 'cn-hangzhou' });
+    new TerwayCluster(later, 'Cluster', validProps({ serviceCidr: '192.168.0.0/20' }));
+    expect(() => app.synth()).toThrow(/\[b-cluster\/Cluster\] \[TW-NET-/);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
   test('a valid multi-stack app without a cluster is written completely', () => {
     const outdir = tmpdir();
     const app = new App({ outdir });

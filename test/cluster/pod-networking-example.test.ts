@@ -145,6 +145,12 @@ describe('escaping literal Terraform syntax in manifests', () => {
       .toEqual({ a: 'echo $${HOME} %%{if}', b: ['${TfToken[TOKEN.7]}'], c: 1, d: null });
   });
 
+  test('a value without openers is passed through as it is; a nested opener is still found', () => {
+    const plain = { a: 'echo $HOME {x}', b: [{ c: '50%' }] };
+    expect(escapeLiterals(plain)).toBe(plain);
+    expect(escapeLiterals({ a: [{ b: { c: 'x ${y}' } }] })).toEqual({ a: [{ b: { c: 'x $${y}' } }] });
+  });
+
   test('a ConfigMap with shell text reaches Terraform as literal text', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     const cdk8sApp = Cdk8sTesting.app();
