@@ -50,7 +50,10 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
   for (const c of all) {
     const secrets = c instanceof TerraformProvider ? providerSecrets(c) : [];
     findings.push(...secrets);
-    if (c instanceof TerraformElement && secrets.length === 0) findings.push(...accessKeyIds(c.node.path, () => c.toTerraform()));
+    if (c instanceof TerraformElement && secrets.length === 0) {
+      const known = KNOWN_RENDERING.get(c)?.();
+      findings.push(...accessKeyIds(c.node.path, known === undefined ? () => c.toTerraform() : () => known));
+    }
     if (unrendered.has(c)) {
       const cdk8sApp = (c as unknown as { cdk8sApp: Cdk8sApp }).cdk8sApp;
       for (const chart of cdk8sApp.charts) {
@@ -61,6 +64,21 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
     }
   }
   return findings;
+}
+
+/** Elements whose user-supplied text is known without rendering them (see {@link registerKnownRendering}). */
+const KNOWN_RENDERING = new WeakMap<IConstruct, () => unknown>();
+
+/**
+ * Tells the scan what `element` holds without rendering it: `known` returns the value that
+ * carries all of the element's text while the element is as its creator left it, and
+ * undefined once anything else was set on it (then the element is rendered and scanned in
+ * full). The bridge's kubernetes_manifest resources use this: rendering thousands of them
+ * twice per synth costs more than the rest of the scan.
+ * @internal
+ */
+export function registerKnownRendering(element: TerraformElement, known: () => unknown): void {
+  KNOWN_RENDERING.set(element, known);
 }
 
 /**

@@ -6,7 +6,7 @@ import { App as Cdk8sApp } from 'cdk8s';
 import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
-import { registerCredentialScan } from './credential-scan';
+import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
@@ -113,8 +113,12 @@ export class KubernetesManifests extends Construct {
             + 'Kubernetes object names must be unique per API group, kind and namespace.');
         }
         seen.set(id, identity);
-        this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name),
-          new Manifest(this, id, { provider: this.props.provider, manifest: escapeLiterals(obj) }));
+        const content = escapeLiterals(obj);
+        const resource = new Manifest(this, id, { provider: this.props.provider, manifest: content });
+        // The shape toTerraform() gives, so findings name the same paths.
+        registerKnownRendering(resource, () => (asRendered(resource, content)
+          ? { resource: { [Manifest.tfResourceType]: { [resource.friendlyUniqueId]: { manifest: content } } } } : undefined));
+        this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name), resource);
       }
     }
   }
@@ -137,6 +141,31 @@ function manifestId(obj: any): { id: string; identity: string } {
   const hash = createHash('sha256').update(JSON.stringify([group, kind, namespace, name])).digest('hex').slice(0, 8);
   const readable = [kind, namespace, name].filter((p) => p !== '').join('-').replace(/[^A-Za-z0-9_-]/g, '_');
   return { id: `${readable}-${hash}`, identity };
+}
+
+/** Names of the `…Input` getters of the Manifest binding: every argument a caller can set on it. */
+const MANIFEST_INPUTS = ((): string[] => {
+  const names: string[] = [];
+  for (let proto = Manifest.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    names.push(...Object.getOwnPropertyNames(proto).filter((n) => n.endsWith('Input')));
+  }
+  return names;
+})();
+
+/**
+ * Whether `resource` is still exactly what the bridge created: its manifest is `content` and no
+ * other argument, meta-argument or override was set (through an escape hatch), so `content`
+ * holds all of its text (the provider is a reference; the construct IDs come from the object's
+ * kind, namespace and name).
+ */
+function asRendered(resource: Manifest, content: unknown): boolean {
+  const r = resource as unknown as Record<string, unknown> & { rawOverrides?: object };
+  return resource.manifestInput === content
+    && MANIFEST_INPUTS.every((n) => n === 'manifestInput' || r[n] === undefined)
+    && resource.lifecycle === undefined && resource.count === undefined && resource.forEach === undefined
+    && resource.provisioners === undefined && resource.connection === undefined && (resource.dependsOn ?? []).length === 0
+    // cdktf keeps overrides in a private field; if it is ever renamed, the resource is rendered in full.
+    && r.rawOverrides !== undefined && Object.keys(r.rawOverrides).length === 0;
 }
 
 /** Lookup key of a rendered object by kind, namespace and name (for `_manifestOf`). */

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { declaredObjects } from './declared-objects';
 import { PodEipOptions } from './pod-eip-options';
 import { eipOptionsModel } from './pod-eip-options-model';
 import { PodNetworkingPlane } from './pod-networking-plane';
@@ -7,6 +8,7 @@ import { installWarningPrinter } from './warnings';
 import { addPodAnnotations, addPodReadinessGate, apiObjectOf, podTemplateOf } from './workloads';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
+import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { EipControllerValues } from '../domain/eip-controller-values';
 import { EipAnnotationPrefix, PodEipImplementation } from '../domain/eip-enums';
@@ -41,6 +43,8 @@ export interface PodEipWorkloadsProps {
 }
 
 const EIP_MARK = Symbol.for('ack-terway-network.PodEipWorkloads');
+/** On a workload: the PodEipWorkloads that gave it EIP options (each workload gets options once). */
+const EIP_OWNER = Symbol.for('ack-terway-network.pod-eip-owner');
 
 /**
  * Gives workloads' pods their own elastic IPs through pod-template annotations, for
@@ -93,8 +97,8 @@ export class PodEipWorkloads extends Construct {
    * adds the annotations and, by default with ack-extend-network-controller, the readiness gate.
    */
   public addWorkload(workload: IConstruct, options: PodEipOptions = {}): void {
-    const all = this.node.root.node.findAll().filter(PodEipWorkloads.isPodEipWorkloads);
-    if (all.some((p) => p.workloads.some((w) => w.workload === workload))) {
+    const owner = (workload as { [EIP_OWNER]?: PodEipWorkloads })[EIP_OWNER];
+    if (owner !== undefined && owner.node.root === this.node.root) {
       throw new Error(`${this.node.path}: ${workload.node.path} already has EIP options; give each workload its options once.`);
     }
     const model = eipOptionsModel(checkInputs(this.node.path).at(`addWorkload(${workload.node.path})`), options,
@@ -103,6 +107,7 @@ export class PodEipWorkloads extends Construct {
     addPodAnnotations(workload, eipAnnotations(model, { implementation: this.implementation, prefix: this.annotationPrefix }), kinds);
     if (model.readinessGate && this.implementation !== PodEipImplementation.LEGACY_TERWAY) addPodReadinessGate(workload, EIP_READINESS_GATE, kinds);
     this.workloads.push({ workload, options: model });
+    Object.defineProperty(workload, EIP_OWNER, { value: this, configurable: true });
   }
 
   /**
@@ -130,8 +135,8 @@ export class PodEipWorkloads extends Construct {
   private evaluate(): Finding[] {
     const ctx = this.context();
     const root = this.node.root;
-    const all = root.node.findAll().filter(PodEipWorkloads.isPodEipWorkloads);
-    const namespaces = namespaceLabels(root);
+    const { all, eniConfigs, newerPlanes } = appEipState(root);
+    const { namespaces } = declaredObjects(root);
     const findings: Finding[] = this.workloads.flatMap((w) =>
       checkEipWorkload(workloadModel(w.workload, ctx.customStatefulWorkloadKinds, namespaces), w.options, ctx));
     if (all[0] === this) {
@@ -142,13 +147,11 @@ export class PodEipWorkloads extends Construct {
           'Choose one implementation for the cluster; migrate legacy Terway EIPs to ack-extend-network-controller as the docs describe.'));
       }
     }
-    findings.push(...this.eniConfigFindings(root));
+    findings.push(...this.eniConfigFindings(eniConfigs));
     if (this.implementation === PodEipImplementation.LEGACY_TERWAY) {
       findings.push(...checkLegacyTerwayVersion(this.node.path, this.props.cluster?.terwayVersion));
-      const newer = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane)
-        .filter((p) => p._model().eniType !== undefined || p._model().vSwitchSelectionPolicy !== undefined);
-      if (newer.length > 0) {
-        findings.push(violation(RULES.EIP_LEGACY_WITH_NEW_TERWAY, `Legacy Terway EIP is chosen, but ${newer.map((p) => p.node.path).join(', ')} set eniOptions or vSwitchSelectOptions, which need Terway v1.11.0 or later (the EIP feature was removed in v1.7.0).`,
+      if (newerPlanes.length > 0) {
+        findings.push(violation(RULES.EIP_LEGACY_WITH_NEW_TERWAY, `Legacy Terway EIP is chosen, but ${newerPlanes.join(', ')} set eniOptions or vSwitchSelectOptions, which need Terway v1.11.0 or later (the EIP feature was removed in v1.7.0).`,
           'Use ack-extend-network-controller for EIPs, or drop the newer plane settings while the cluster stays on Terway before v1.7.0.'));
       }
     }
@@ -156,10 +159,7 @@ export class PodEipWorkloads extends Construct {
   }
 
   /** enable_eip_pool in any EniConfig of the app, against the chosen implementation. */
-  private eniConfigFindings(root: IConstruct): Finding[] {
-    const pools = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ConfigMap')
-      .map((c) => ({ path: c.node.path, conf: eniConfOf(c) }))
-      .filter((c): c is { path: string; conf: Record<string, unknown> } => c.conf !== undefined);
+  private eniConfigFindings(pools: ReadonlyArray<AppEniConfig>): Finding[] {
     const enabled = pools.filter((c) => c.conf.enable_eip_pool === 'true');
     if (this.implementation === PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER && enabled.length > 0) {
       return [violation(RULES.EIP_BOTH_IMPLEMENTATIONS, `${this.node.path} uses ack-extend-network-controller while ${enabled.map((c) => c.path).join(', ')} set eni_conf enable_eip_pool "true" (Terway's own EIP feature).`,
@@ -193,13 +193,39 @@ function eniConfOf(obj: ApiObject): Record<string, unknown> | undefined {
   }
 }
 
-function namespaceLabels(root: IConstruct): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  for (const obj of root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Namespace')) {
-    const json = obj.toJson();
-    out.set(String(json.metadata?.name ?? obj.name), { ...(json.metadata?.labels ?? {}) });
-  }
-  return out;
+/** An eni-config ConfigMap of the app and its eni_conf. */
+interface AppEniConfig {
+  readonly path: string;
+  readonly conf: Record<string, unknown>;
+}
+
+/** What every PodEipWorkloads of the app reads about the app, gathered in one walk per validation pass. */
+interface AppEipState {
+  /** The app's PodEipWorkloads, in tree order. */
+  readonly all: PodEipWorkloads[];
+  readonly eniConfigs: AppEniConfig[];
+  /** Paths of planes that set eniOptions or vSwitchSelectOptions (Terway v1.11.0 or later). */
+  readonly newerPlanes: string[];
+}
+
+const APP_EIP_STATE = Symbol('pod-eip-app-state');
+
+function appEipState(root: IConstruct): AppEipState {
+  return passMemo(APP_EIP_STATE, root, () => {
+    const state = { all: [] as PodEipWorkloads[], eniConfigs: [] as AppEniConfig[], newerPlanes: [] as string[] };
+    for (const c of root.node.findAll()) {
+      if (PodEipWorkloads.isPodEipWorkloads(c)) {
+        state.all.push(c);
+      } else if (PodNetworkingPlane.isPodNetworkingPlane(c)) {
+        const model = c._model();
+        if (model.eniType !== undefined || model.vSwitchSelectionPolicy !== undefined) state.newerPlanes.push(c.node.path);
+      } else if (c instanceof ApiObject && c.kind === 'ConfigMap') {
+        const conf = eniConfOf(c);
+        if (conf !== undefined) state.eniConfigs.push({ path: c.node.path, conf });
+      }
+    }
+    return state;
+  });
 }
 
 /** The workload as the EIP rules see it, read from its rendered manifest. */

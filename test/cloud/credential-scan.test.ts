@@ -1,4 +1,4 @@
-import { provider as k8s } from '@cdktf/provider-kubernetes';
+import { manifest, provider as k8s } from '@cdktf/provider-kubernetes';
 import { ApiObject, Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { alicloud, KubernetesManifests, ValidationReport } from '../../src';
@@ -6,6 +6,8 @@ import { checkAppCredentials } from '../../src/cloud/credential-scan';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
 
 const KEY_ID = 'LTAI5tExampleKeyId0001';
+type Manifest = manifest.Manifest;
+const Manifest = manifest.Manifest;
 
 /** TW-SEC-001 texts of the whole app. */
 function secFindings(scope: { node: { root: any } }): string[] {
@@ -80,6 +82,31 @@ describe('TW-SEC-001: no credentials anywhere in the app', () => {
     }
     // Once, although the rendered kubernetes_manifest resources hold the same object.
     expect(message.match(/\[TW-SEC-001\]/g)).toHaveLength(1);
+  });
+
+  test('rendered kubernetes_manifest resources: found by the same path, also when an escape hatch adds the key', () => {
+    const withKey = new TerraformStack(Testing.app(), 's');
+    const keyed = Cdk8sTesting.app();
+    new ApiObject(new Chart(keyed, 'c'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'creds' }, data: { id: KEY_ID } });
+    new KubernetesManifests(withKey, 'M', { cdk8sApp: keyed, provider: new k8s.KubernetesProvider(withKey, 'k8s', {}) })._render();
+    expect(checkAppCredentials(withKey).map((f) => f.message)).toEqual([expect.stringMatching(
+      /^s\/M\/ConfigMap-creds-[0-9a-f]{8} contains an Alibaba Cloud AccessKey ID at resource\.kubernetes_manifest\.M_ConfigMap-creds-[0-9a-f]{8}_[0-9A-F]{8}\.manifest\.data\.id /)]);
+
+    const edits: Array<[string, (m: Manifest) => void]> = [
+      ['an override', (m) => m.addOverride('field_manager', { name: KEY_ID })],
+      ['an argument', (m) => { m.computedFields = [`metadata.annotations.${KEY_ID}`]; }],
+      ['a meta-argument', (m) => { m.lifecycle = { ignoreChanges: [KEY_ID] }; }],
+    ];
+    for (const [what, edit] of edits) {
+      const stack = new TerraformStack(Testing.app(), 's');
+      const clean = Cdk8sTesting.app();
+      new ApiObject(new Chart(clean, 'c'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' }, data: { a: 'b' } });
+      const bridge = new KubernetesManifests(stack, 'M', { cdk8sApp: clean, provider: new k8s.KubernetesProvider(stack, 'k8s', {}) });
+      bridge._render();
+      expect(checkAppCredentials(stack)).toEqual([]);
+      edit(bridge.node.children.find((c): c is Manifest => c instanceof Manifest)!);
+      expect([what, checkAppCredentials(stack).map((f) => f.message)]).toEqual([what, [expect.stringContaining('contains an Alibaba Cloud AccessKey ID')]]);
+    }
   });
 
   test('reported once per app however many library constructs there are', () => {

@@ -76,6 +76,13 @@ describe('PodEipWorkloads rendering', () => {
     expect(findings(c).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('a workload gets EIP options once per app, also across PodEipWorkloads', () => {
+    const c = chart();
+    const pod = rawPod(c, 'Solo', { app: 'solo' });
+    new PodEipWorkloads(c, 'Eips', { controllerValues: VALUES }).addWorkload(pod, {});
+    expect(() => new PodEipWorkloads(c, 'More', { controllerValues: VALUES }).addWorkload(pod, {})).toThrow(/test\/More: test\/Solo already has EIP options/);
+  });
+
   test('legacy Terway: k8s.aliyun.com/ by default, eip-charge-type, no readiness gate; EniConfig renders string flags', () => {
     const c = chart();
     legacyPool(c);
