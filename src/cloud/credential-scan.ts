@@ -52,7 +52,9 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
     findings.push(...secrets);
     if (c instanceof TerraformElement && secrets.length === 0) {
       const known = KNOWN_RENDERING.get(c)?.();
-      findings.push(...accessKeyIds(c.node.path, known === undefined ? () => c.toTerraform() : () => known));
+      findings.push(...(known === undefined
+        ? accessKeyIds(c.node.path, () => c.toTerraform())
+        : accessKeyIds(c.node.path, () => known.value, known.text)));
     }
     if (unrendered.has(c)) {
       const cdk8sApp = (c as unknown as { cdk8sApp: Cdk8sApp }).cdk8sApp;
@@ -66,18 +68,25 @@ export function checkAppCredentials(scope: IConstruct): Finding[] {
   return findings;
 }
 
+/** What an element holds, known without rendering it. @internal */
+export interface KnownRendering {
+  /** A value carrying all of the element's text, in the shape `toTerraform()` gives (walked only on a hit). */
+  readonly value: unknown;
+  /** JSON text holding the same words as `value` (scanned first), if already at hand. */
+  readonly text?: string;
+}
+
 /** Elements whose user-supplied text is known without rendering them (see {@link registerKnownRendering}). */
-const KNOWN_RENDERING = new WeakMap<IConstruct, () => unknown>();
+const KNOWN_RENDERING = new WeakMap<IConstruct, () => KnownRendering | undefined>();
 
 /**
- * Tells the scan what `element` holds without rendering it: `known` returns the value that
- * carries all of the element's text while the element is as its creator left it, and
- * undefined once anything else was set on it (then the element is rendered and scanned in
- * full). The bridge's kubernetes_manifest resources use this: rendering thousands of them
- * twice per synth costs more than the rest of the scan.
+ * Tells the scan what `element` holds without rendering it: `known` returns it while the
+ * element is as its creator left it, and undefined once anything else was set on it (then the
+ * element is rendered and scanned in full). The bridge's kubernetes_manifest resources use
+ * this: rendering thousands of them twice per synth costs more than the rest of the scan.
  * @internal
  */
-export function registerKnownRendering(element: TerraformElement, known: () => unknown): void {
+export function registerKnownRendering(element: TerraformElement, known: () => KnownRendering | undefined): void {
   KNOWN_RENDERING.set(element, known);
 }
 
@@ -122,7 +131,8 @@ function secretPaths(value: unknown, at: string): string[] {
   });
 }
 
-function accessKeyIds(path: string, render: () => unknown): Finding[] {
+function accessKeyIds(path: string, render: () => unknown, knownText?: string): Finding[] {
+  if (knownText !== undefined && !ACCESS_KEY_ID.test(knownText)) return [];
   let rendered: unknown;
   try {
     rendered = render();

@@ -5,13 +5,22 @@
  * callers must not mutate the result.
  */
 export function escapeLiterals(value: unknown): any {
+  return escapeLiteralsWithText(value).escaped;
+}
+
+/**
+ * {@link escapeLiterals}, also returning the JSON text of `value` (undefined when it cannot be
+ * serialized), which callers may scan instead of serializing again. Escaping touches only `$`
+ * and `%`, so the text holds the same words as the escaped value.
+ */
+export function escapeLiteralsWithText(value: unknown): { escaped: any; text?: string } {
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
   } catch {
     text = undefined; // not serializable: escape it field by field
   }
-  return text !== undefined && !/[$%]\{/.test(text) ? value : escapeDeep(value);
+  return { escaped: text !== undefined && !/[$%]\{/.test(text) ? value : escapeDeep(value), text };
 }
 
 function escapeDeep(value: unknown): any {

@@ -7,7 +7,7 @@ import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
-import { escapeLiterals } from './escape-literals';
+import { escapeLiteralsWithText } from './escape-literals';
 import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
@@ -113,11 +113,11 @@ export class KubernetesManifests extends Construct {
             + 'Kubernetes object names must be unique per API group, kind and namespace.');
         }
         seen.set(id, identity);
-        const content = escapeLiterals(obj);
+        const { escaped: content, text } = escapeLiteralsWithText(obj);
         const resource = new Manifest(this, id, { provider: this.props.provider, manifest: content });
         // The shape toTerraform() gives, so findings name the same paths.
         registerKnownRendering(resource, () => (asRendered(resource, content)
-          ? { resource: { [Manifest.tfResourceType]: { [resource.friendlyUniqueId]: { manifest: content } } } } : undefined));
+          ? { value: { resource: { [Manifest.tfResourceType]: { [resource.friendlyUniqueId]: { manifest: content } } } }, text } : undefined));
         this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name), resource);
       }
     }
