@@ -35,7 +35,9 @@ export interface KubernetesManifestsProps {
  * runs the cdk8s app's validations (the library's plane rules among them) with the
  * cdktf ones, so an invalid plane stops `cdktf synth` before anything is written.
  *
- * Objects are read when the stack is synthesized, so charts may change after this is created.
+ * Objects are read when the app is synthesized, before cdktf prepares its stacks, so charts
+ * may change after this is created, and IDs from resources of another stack of the app become
+ * cross-stack references like any other.
  * Terraform's kubernetes_manifest needs a reachable API server at plan time: apply the
  * cluster first (e.g. `cdktf deploy` with the manifests commented out, or `-target`).
  */

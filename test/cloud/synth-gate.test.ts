@@ -1,7 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { ApiObject, App as Cdk8sApp, Chart, Testing as Cdk8sTesting } from 'cdk8s';
 import { AnnotationMetadataEntryType, App, TerraformStack } from 'cdktf';
-import { alicloud, KubernetesManifests, PodNetworkingPlane, TerwayCluster } from '../../src';
+import { alicloud, KubernetesManifests, PodNetworkingPlane, PodNetworkingPlaneResources, TerwayCluster } from '../../src';
 import { validProps } from '../support/cluster-fixtures';
 import { filesUnder, tmpdir } from '../support/files';
 import { planeProps } from '../support/plane-fixtures';
@@ -67,6 +69,31 @@ describe('all or nothing for every app holding a library construct', () => {
     manifestsStack(app, 'b', validCdk8sApp());
     app.synth();
     expect(filesUnder(outdir).filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(2);
+  });
+});
+
+describe('rendering happens before cdktf prepares the stacks', () => {
+  test('a manifest in one stack referencing plane resources of another gets cross-stack references', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    const cloud = new TerraformStack(app, 'cloud');
+    new alicloud.provider.AlicloudProvider(cloud, 'alicloud', { region: 'cn-hangzhou' });
+    const cluster = new TerwayCluster(cloud, 'Cluster', validProps());
+    const db = new PodNetworkingPlaneResources(cloud, 'Db', { cluster, planeName: 'db', vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.128.0/19' }] });
+    const apps = new TerraformStack(app, 'apps');
+    const cdk8sApp = new Cdk8sApp();
+    new PodNetworkingPlane(new Chart(cdk8sApp, 'planes'), 'Db', {
+      name: 'db', cluster: cluster.clusterInfo, podSelector: { matchLabels: { tier: 'db' } }, vSwitches: db.planeVSwitches, securityGroupIds: db.securityGroupIds,
+    });
+    new KubernetesManifests(apps, 'Manifests', { cdk8sApp, provider: new k8s.KubernetesProvider(apps, 'k8s', {}) });
+    app.synth();
+    const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const plane = (Object.values(read('apps').resource.kubernetes_manifest) as any[]).find((m) => m.manifest.kind === 'PodNetworking').manifest;
+    // Without preparing, these were references to resources of the other stack, which Terraform rejects.
+    for (const ref of [...plane.spec.vSwitchOptions, ...plane.spec.securityGroupIDs]) {
+      expect(ref).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-cloud\.outputs\.cross-stack-output-/);
+    }
+    expect(Object.keys(read('cloud').output).filter((o) => o.startsWith('cross-stack-output-'))).toHaveLength(2);
   });
 });
 
