@@ -6,7 +6,7 @@
  * medians of wall time, CPU time and peak RSS, library/baseline ratios, the S2/S1 growth,
  * and writes bench/results.md and bench/results.json.
  *
- * Options: --rounds=N (default 3; env BENCH_ROUNDS), --sizes=S0,S1,S2 (env BENCH_SIZES); through
+ * Options: --rounds=N (default 5; env BENCH_ROUNDS), --sizes=S0,S1,S2 (env BENCH_SIZES); through
  * projen, use the environment variables (`BENCH_ROUNDS=1 npm run bench`).
  * The sources are compiled once to plain JavaScript first (tmp/bench-build), so no run pays
  * for TypeScript compilation.
@@ -32,7 +32,7 @@ const VARIANTS = ['baseline', 'library'] as const;
 
 const root = path.resolve(__dirname, '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const rounds = Number(arg('rounds') ?? process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(arg('rounds') ?? process.env.BENCH_ROUNDS ?? 5);
 const sizeNames = (arg('sizes') ?? process.env.BENCH_SIZES ?? 'S0,S1,S2').split(',');
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${rounds}`);
 for (const s of sizeNames) if (!SIZES[s]) throw new Error(`unknown size ${s}; use ${Object.keys(SIZES).join(', ')}`);
@@ -107,8 +107,10 @@ function write(samples: Map<string, Sample[]>, totalSeconds: number): void {
   const lines = [
     `Machine: ${machine}. ${rounds} round(s), medians; each run is a fresh \`node\` process (import + build + synth), library and baseline interleaved. Total ${totalSeconds.toFixed(0)} s.`,
     '',
-    '| fleet | path | baseline wall / CPU / peak RSS | library wall / CPU / peak RSS | wall ratio | CPU ratio | RSS ratio |',
-    '|---|---|---|---|---|---|---|',
+    'Ratios are library / baseline of the medians; the paired wall ratio is the median over rounds of library / baseline within the round (the two run back to back).',
+    '',
+    '| fleet | path | baseline wall / CPU / peak RSS | library wall / CPU / peak RSS | wall ratio | CPU ratio | RSS ratio | paired wall ratio |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   const s = (x: Sample) => `${(x.wallMs / 1000).toFixed(2)} s / ${(x.cpuMs / 1000).toFixed(2)} s / ${x.maxRssMb.toFixed(0)} MB`;
   for (const sizeName of sizeNames) {
@@ -116,9 +118,12 @@ function write(samples: Map<string, Sample[]>, totalSeconds: number): void {
     for (const [p, label] of Object.entries(PATHS)) {
       const base = get(`${sizeName}:${p}:baseline`);
       const lib = get(`${sizeName}:${p}:library`);
-      const ratio = { wall: lib.wallMs / base.wallMs, cpu: lib.cpuMs / base.cpuMs, rss: lib.maxRssMb / base.maxRssMb };
+      // Each round runs the two variants back to back, so the ratio within a round is not
+      // moved by the machine's load drifting between rounds.
+      const pairs = samples.get(`${sizeName}:${p}:library`)!.map((l, i) => l.wallMs / samples.get(`${sizeName}:${p}:baseline`)![i].wallMs);
+      const ratio = { wall: lib.wallMs / base.wallMs, cpu: lib.cpuMs / base.cpuMs, rss: lib.maxRssMb / base.maxRssMb, pairedWall: median(pairs) };
       rows.push({ size: sizeName, ...size, path: p, baseline: base, library: lib, ratio });
-      lines.push(`| ${sizeName}: P=${size.planes}, W=${size.workloads}, N=${size.namespaces}, K=${size.nodePools} | ${label} | ${s(base)} | ${s(lib)} | ${ratio.wall.toFixed(2)} | ${ratio.cpu.toFixed(2)} | ${ratio.rss.toFixed(2)} |`);
+      lines.push(`| ${sizeName}: P=${size.planes}, W=${size.workloads}, N=${size.namespaces}, K=${size.nodePools} | ${label} | ${s(base)} | ${s(lib)} | ${ratio.wall.toFixed(2)} | ${ratio.cpu.toFixed(2)} | ${ratio.rss.toFixed(2)} | ${ratio.pairedWall.toFixed(2)} |`);
     }
   }
   const growth: Record<string, unknown> = {};

@@ -126,7 +126,7 @@ export function runBeforeFirstWrite(construct: IConstruct, work: (reportErrors: 
   (construct as WithBeforeWrite)[BEFORE_WRITE] = work;
 }
 
-/** The first stack of the app in tree order (the one cdktf synthesizes first), found without walking the whole tree. */
+/** The first stack of the app in tree order (the one cdktf synthesizes first); the search stops there and never enters a stack. */
 function firstStack(root: IConstruct): TerraformStack | undefined {
   if (TerraformStack.isStack(root)) return root;
   for (const child of root.node.children) {
