@@ -14,7 +14,7 @@ import {
 } from '../domain/cluster-network';
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs } from '../domain/input';
-import { compareCodePoints } from '../domain/order';
+import { jsonWithSortedKeys } from '../domain/json';
 import { Finding } from '../domain/rules';
 import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
@@ -568,13 +568,13 @@ export class TerwayCluster extends Construct {
     const addons: CsManagedKubernetesAddons[] = [{
       name: 'terway-eniip',
       version: this.props.terwayVersion,
-      config: stableJson({
+      config: jsonWithSortedKeys({
         ENITrunking: flag(this.trunkEniEnabled),
         IPVlan: flag(acceleration !== NetworkAcceleration.NONE),
         NetworkPolicy: flag(this.networkPolicyEnabled),
       }),
     }];
-    if (this.trunkEniEnabled) addons.push({ name: 'terway-controlplane', config: stableJson({ ENITrunking: 'true' }) });
+    if (this.trunkEniEnabled) addons.push({ name: 'terway-controlplane', config: jsonWithSortedKeys({ ENITrunking: 'true' }) });
     return addons;
   }
 
@@ -717,7 +717,3 @@ function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, in
   return { role, zoneId, label: `${role} vSwitch #${index + 1} in ${zoneId}`, cidr: spec.cidrBlock, existingId: spec.vswitchId };
 }
 
-/** JSON with sorted keys, so add-on configs are byte-stable. */
-function stableJson(value: Record<string, string>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareCodePoints(a, b))));
-}

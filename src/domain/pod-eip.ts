@@ -2,6 +2,7 @@ import { RULES } from './catalog';
 import { EipAnnotationPrefix, EipInstanceChargeType, EipInternetChargeType, EipIsp, PodEipImplementation } from './eip-enums';
 import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
+import { jsonWithSortedKeys } from './json';
 import { Finding, RuleDefinition } from './rules';
 import { isUnresolved, known } from './tokens';
 import { atLeast, parseTerwayVersion } from './versions';
@@ -131,7 +132,7 @@ export function eipAnnotations(options: EipOptionsModel, ctx: Pick<EipContextMod
   set('eip-name', options.name);
   set('eip-description', options.description);
   set('eip-security-protection-types', options.securityProtectionTypes?.join(','));
-  set('eip-tags', options.tags === undefined ? undefined : stableJson(options.tags));
+  set('eip-tags', options.tags === undefined ? undefined : jsonWithSortedKeys(options.tags));
   set('pod-eip-release-strategy', options.releaseStrategy);
   return out;
 }
@@ -270,8 +271,3 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }
 
-/** JSON with code-point-sorted keys; non-string values are rendered as text so output stays valid. */
-function stableJson(tags: Readonly<Record<string, unknown>>): string {
-  const keys = Object.keys(tags).sort();
-  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, typeof tags[k] === 'string' ? tags[k] : String(tags[k])])));
-}
