@@ -7,6 +7,7 @@ import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { isPlainObject } from '../domain/input';
+import { jsonText } from '../domain/json';
 import { Finding } from '../domain/rules';
 import { isUnresolved } from '../domain/tokens';
 
@@ -132,6 +133,8 @@ function secretPaths(value: unknown, at: string): string[] {
 }
 
 function accessKeyIds(path: string, render: () => unknown, knownText?: string): Finding[] {
+  // Most elements hold no key: one native scan of the JSON text decides, and only a hit pays
+  // for the walk that names where the key is (a value without JSON text is walked).
   if (knownText !== undefined && !ACCESS_KEY_ID.test(knownText)) return [];
   let rendered: unknown;
   try {
@@ -139,14 +142,7 @@ function accessKeyIds(path: string, render: () => unknown, knownText?: string): 
   } catch {
     return []; // an element that cannot render fails synthesis on its own
   }
-  // Most elements hold no key: one native scan of the serialized value decides, and only a
-  // hit pays for the walk that names where the key is.
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(rendered);
-  } catch {
-    text = undefined; // not serializable (a cycle): walk it
-  }
+  const text = knownText ?? jsonText(rendered);
   if (text !== undefined && !ACCESS_KEY_ID.test(text)) return [];
   const hits = new Set<string>();
   const walk = (value: unknown, at: string): void => {

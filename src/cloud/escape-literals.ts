@@ -1,25 +1,15 @@
+import { jsonText } from '../domain/json';
+
 /**
  * Escapes Terraform interpolation and directive openers in literal text (`${` → `$${`,
  * `%{` → `%%{`) while leaving cdktf tokens (`${TfToken[…]}`) to be resolved as references.
  * A value with no opener anywhere is returned as it is (one native scan instead of a copy);
- * callers must not mutate the result.
+ * callers must not mutate the result. Also returns the JSON text of `value` (undefined when
+ * it has none), which callers may scan instead of serializing again: escaping touches only
+ * `$` and `%`, so the text holds the same words as the escaped value.
  */
-export function escapeLiterals(value: unknown): any {
-  return escapeLiteralsWithText(value).escaped;
-}
-
-/**
- * {@link escapeLiterals}, also returning the JSON text of `value` (undefined when it cannot be
- * serialized), which callers may scan instead of serializing again. Escaping touches only `$`
- * and `%`, so the text holds the same words as the escaped value.
- */
-export function escapeLiteralsWithText(value: unknown): { escaped: any; text?: string } {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    text = undefined; // not serializable: escape it field by field
-  }
+export function escapeLiterals(value: unknown): { escaped: any; text?: string } {
+  const text = jsonText(value);
   return { escaped: text !== undefined && !/[$%]\{/.test(text) ? value : escapeDeep(value), text };
 }
 

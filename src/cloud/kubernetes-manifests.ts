@@ -7,7 +7,7 @@ import { Annotations, Aspects } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
-import { escapeLiteralsWithText } from './escape-literals';
+import { escapeLiterals } from './escape-literals';
 import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
@@ -115,7 +115,7 @@ export class KubernetesManifests extends Construct {
             + 'Kubernetes object names must be unique per API group, kind and namespace.');
         }
         seen.set(id, identity);
-        const { escaped: content, text } = escapeLiteralsWithText(obj);
+        const { escaped: content, text } = escapeLiterals(obj);
         const resource = new Manifest(this, id, { provider: this.props.provider, manifest: content });
         // The shape toTerraform() gives, so findings name the same paths.
         registerKnownRendering(resource, () => (asRendered(resource, content)

@@ -141,14 +141,14 @@ describe('one cdktf deploy: manifests as kubernetes_manifest with Terraform refe
 
 describe('escaping literal Terraform syntax in manifests', () => {
   test('literal ${ and %{ are escaped, cdktf tokens are kept', () => {
-    expect(escapeLiterals({ a: 'echo ${HOME} %{if}', b: ['${TfToken[TOKEN.7]}'], c: 1, d: null }))
+    expect(escapeLiterals({ a: 'echo ${HOME} %{if}', b: ['${TfToken[TOKEN.7]}'], c: 1, d: null }).escaped)
       .toEqual({ a: 'echo $${HOME} %%{if}', b: ['${TfToken[TOKEN.7]}'], c: 1, d: null });
   });
 
   test('a value without openers is passed through as it is; a nested opener is still found', () => {
     const plain = { a: 'echo $HOME {x}', b: [{ c: '50%' }] };
-    expect(escapeLiterals(plain)).toBe(plain);
-    expect(escapeLiterals({ a: [{ b: { c: 'x ${y}' } }] })).toEqual({ a: [{ b: { c: 'x $${y}' } }] });
+    expect(escapeLiterals(plain).escaped).toBe(plain);
+    expect(escapeLiterals({ a: [{ b: { c: 'x ${y}' } }] }).escaped).toEqual({ a: [{ b: { c: 'x $${y}' } }] });
   });
 
   test('a ConfigMap with shell text reaches Terraform as literal text', () => {
