@@ -1,7 +1,8 @@
-import { Aspects, dependable, TerraformOutput } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { dependable, TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
 import { KubernetesManifests } from './kubernetes-manifests';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
+import { runBeforeFirstWrite } from './synth-gate';
 import { FixedVSwitchPoolInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
@@ -150,14 +151,14 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       .overrideLogicalId(`${outputName}_allowlist_cidrs`);
 
     if (manifests) {
+      // Before the first stack is prepared (or written), once: the ConfigMap's resource exists then.
       let linked = false;
-      Aspects.of(this).add({
-        visit: (node: IConstruct) => {
-          if (node !== this || linked) return;
-          linked = true;
-          const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
-          if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
-        },
+      runBeforeFirstWrite(this, () => {
+        if (linked) return [];
+        linked = true;
+        const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
+        if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
+        return [];
       });
     }
     const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock }));

@@ -8,7 +8,7 @@ import { Construct, IConstruct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
-import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { installSynthGate, libraryAspect, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
 import { inValidationPass } from '../core/validation-pass';
@@ -60,8 +60,8 @@ export class KubernetesManifests extends Construct {
     registerCredentialScan(this);
     // The synth gate renders before the first stack is written; the aspect covers a stack
     // synthesized on its own (e.g. Testing.synth of a later stack).
-    runBeforeFirstWrite(this, (reportErrors) => { this._render(); return reportErrors && !this.rendered ? this.cdk8sErrors() : []; });
-    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this._render(); } });
+    runBeforeFirstWrite(this, this.beforeWrite.bind(this));
+    Aspects.of(this).add(libraryAspect((node: IConstruct) => { if (node === this) this._render(); }));
     installSynthGate(this);
   }
 
@@ -91,12 +91,22 @@ export class KubernetesManifests extends Construct {
    * @internal
    */
   public _render(): void {
-    if (this.rendered) return;
-    inValidationPass(() => {
-      if (this.cdk8sErrors().length > 0) return;
-      this.rendered = true;
-      this.renderCharts();
-    });
+    if (!this.rendered) inValidationPass(() => this.beforeWrite(false));
+  }
+
+  /**
+   * Renders unless rendered or the cdk8s app has errors; returns those errors when
+   * `reportErrors` is true. Runs in a validation pass, called by the synth gate without
+   * wrappers: each Terraform object created here captures the call stack, whose depth costs
+   * time per object.
+   */
+  private beforeWrite(reportErrors: boolean): string[] {
+    if (this.rendered) return [];
+    const errors = this.cdk8sErrors();
+    if (errors.length > 0) return reportErrors ? errors : [];
+    this.rendered = true;
+    this.renderCharts();
+    return [];
   }
 
   /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings (not stderr lines). */

@@ -1,7 +1,7 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { beginScopePass, ValidationReport } from '../core/validation';
-import { inValidationPass } from '../core/validation-pass';
+import { beginScopePass, checkedConstructs, ValidationReport } from '../core/validation';
+import { currentPass, endKeptPass, endPass, inValidationPass, openPass } from '../core/validation-pass';
 
 const BEFORE_WRITE = Symbol.for('ack-terway-network.before-write');
 const STACK_HOOK = Symbol.for('ack-terway-network.stack-pass-hook');
@@ -33,8 +33,14 @@ class SynthGate implements IAspect {
     const root = node.node.root;
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
     if (stacks[0] !== node) return;
+    endKeptPass(KEPT_PASSES.get(node));
+    const skipping = App.isApp(root) && root.skipValidation;
+    // cdktf validates this stack right after its aspects. When only the library's aspects are
+    // left to run (they change nothing the rules read), that validation reuses this pass's
+    // findings instead of evaluating every rule of the stack a second time; any other aspect
+    // may change the stack, so then the stack is validated afresh.
     inValidationPass(() => {
-      const skipping = App.isApp(root) && root.skipValidation;
+      KEPT_PASSES.set(node, currentPass());
       const beforeWrite = runBeforeWriteWork(root, skipping);
       if (skipping) {
         const errors = [...beforeWrite, ...ValidationReport.of(root).errors.map((f) => `[${f.path}] ${f.text}`)];
@@ -45,7 +51,7 @@ class SynthGate implements IAspect {
         for (const stack of stacks) stack.runAllValidations();
       }
       this.annotate(root);
-    });
+    }, () => (skipping || !onlyLibraryAspects(node) ? [] : checkedConstructs(node)));
   }
 
   private annotate(root: IConstruct): void {
@@ -67,6 +73,25 @@ class SynthGate implements IAspect {
 }
 
 const GATE = new SynthGate();
+const LIBRARY_ASPECTS = new WeakSet<IAspect>([GATE]);
+/** The pass each gated stack's gate ran in, ended at the latest when the stack is rendered. */
+const KEPT_PASSES = new WeakMap<IConstruct, object | undefined>();
+
+/**
+ * An aspect of the library's own, which changes nothing the rules read (so the gate's
+ * validation pass may stay open across it).
+ * @internal
+ */
+export function libraryAspect(visit: (node: IConstruct) => void): IAspect {
+  const aspect: IAspect = { visit };
+  LIBRARY_ASPECTS.add(aspect);
+  return aspect;
+}
+
+/** Whether every aspect in `stack` (the stack and below) is the library's own. */
+function onlyLibraryAspects(stack: IConstruct): boolean {
+  return stack.node.findAll().every((c) => Aspects.of(c).all.every((a) => LIBRARY_ASPECTS.has(a)));
+}
 
 /**
  * Installs the synth gate on the app's first stack (cdktf synthesizes stacks in tree order,
@@ -85,7 +110,7 @@ export function installSynthGate(scope: IConstruct): void {
     if (!hooked[STACK_HOOK]) {
       hooked[STACK_HOOK] = true;
       stack.node.addValidation({ validate: () => { beginScopePass(stack); return []; } });
-      workBeforePrepare(stack);
+      hookStack(stack);
     }
   }
 }
@@ -98,9 +123,13 @@ export function installSynthGate(scope: IConstruct): void {
  * cross-stack output, and rendering does not run on the heap a whole-app resolve leaves
  * behind (measured 1.5 times slower there). The aspect still runs the work for a stack
  * synthesized without being prepared (`Testing.synth`); the work is idempotent.
+ *
+ * Rendering a stack to JSON ends the gate's kept pass (if its validation did not): what
+ * happens after that may change the app.
  */
-function workBeforePrepare(stack: TerraformStack): void {
+function hookStack(stack: TerraformStack): void {
   const prepare = stack.prepareStack;
+  const toTerraform = stack.toTerraform;
   Object.defineProperty(stack, 'prepareStack', {
     configurable: true,
     writable: true,
@@ -109,11 +138,33 @@ function workBeforePrepare(stack: TerraformStack): void {
       return prepare.call(stack);
     },
   });
+  Object.defineProperty(stack, 'toTerraform', {
+    configurable: true,
+    writable: true,
+    value: () => {
+      endKeptPass(KEPT_PASSES.get(stack));
+      return toTerraform.call(stack);
+    },
+  });
 }
 
-/** Runs the before-write work of every library construct in the app; returns the errors it reports. */
+/**
+ * Runs the before-write work of every library construct in the app, in one validation pass;
+ * returns the errors it reports. (A plain loop: objects rendered here capture the call
+ * stack, and each frame costs time per object.)
+ */
 function runBeforeWriteWork(root: IConstruct, reportErrors: boolean): string[] {
-  return root.node.findAll().flatMap((c) => (c as WithBeforeWrite)[BEFORE_WRITE]?.(reportErrors) ?? []);
+  const errors: string[] = [];
+  const pass = openPass();
+  try {
+    for (const c of root.node.findAll()) {
+      const work = (c as WithBeforeWrite)[BEFORE_WRITE];
+      if (work !== undefined) errors.push(...work(reportErrors));
+    }
+  } finally {
+    endPass(pass);
+  }
+  return errors;
 }
 
 /**

@@ -27,16 +27,47 @@ class Pass {
 
 let current: Pass | undefined;
 
-/** Runs `fn` inside a pass: the active one, or a new one that ends with `fn`. @internal */
-export function inValidationPass<T>(fn: () => T): T {
+/**
+ * Runs `fn` inside a pass: the active one, or a new one that ends with `fn`. With `keepFor`,
+ * a new pass that `fn` completes stays open as an implicit pass for the constructs `keepFor`
+ * returns (see {@link beginImplicitPass}): the caller knows that they are validated next,
+ * with nothing changing the app in between. {@link endPass} ends it earlier.
+ * @internal
+ */
+export function inValidationPass<T>(fn: () => T, keepFor?: () => ReadonlyArray<IConstruct>): T {
   if (current) return fn();
   const pass = new Pass();
   current = pass;
+  let kept = false;
   try {
-    return fn();
+    const result = fn();
+    const members = keepFor?.() ?? [];
+    if (members.length > 0 && current === pass) {
+      pass.pending = new Set(members);
+      kept = true;
+      queueMicrotask(() => endPass(pass));
+    }
+    return result;
   } finally {
-    if (current === pass) current = undefined;
+    if (!kept && current === pass) current = undefined;
   }
+}
+
+/** Ends `pass` if it is the active pass and was kept open by {@link inValidationPass}'s `keepFor`. @internal */
+export function endKeptPass(pass: object | undefined): void {
+  if (pass !== undefined && current === pass && (pass as Pass).pending !== undefined) current = undefined;
+}
+
+/** Opens a new explicit pass and returns it (for {@link endPass}); undefined when a pass is active. @internal */
+export function openPass(): object | undefined {
+  if (current) return undefined;
+  current = new Pass();
+  return current;
+}
+
+/** Ends `pass` (a token from {@link currentPass}) if it is still the active one. @internal */
+export function endPass(pass: object | undefined): void {
+  if (pass !== undefined && current === pass) current = undefined;
 }
 
 /**
@@ -50,7 +81,7 @@ export function beginImplicitPass(members: ReadonlyArray<IConstruct>): void {
   const pass = new Pass();
   pass.pending = new Set(members);
   current = pass;
-  queueMicrotask(() => { if (current === pass) current = undefined; });
+  queueMicrotask(() => endPass(pass));
 }
 
 /** Marks `construct` as validated; ends an implicit pass when it was the last one. @internal */

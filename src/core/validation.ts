@@ -103,7 +103,12 @@ export function registerRuleCheck(construct: IConstruct, rules: ReadonlyArray<Ru
  * @internal
  */
 export function beginScopePass(scope: IConstruct): void {
-  beginImplicitPass(scope.node.findAll().filter((c) => (c as WithChecks)[CHECKS] !== undefined));
+  beginImplicitPass(checkedConstructs(scope));
+}
+
+/** `scope` and the constructs below it that have rule checks. @internal */
+export function checkedConstructs(scope: IConstruct): IConstruct[] {
+  return scope.node.findAll().filter((c) => (c as WithChecks)[CHECKS] !== undefined);
 }
 
 /** The findings of `construct`'s checks, evaluated once per validation pass. */

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { ApiObject, App as Cdk8sApp, Chart, Testing as Cdk8sTesting } from 'cdk8s';
-import { AnnotationMetadataEntryType, App, TerraformStack } from 'cdktf';
-import { alicloud, KubernetesManifests, PodNetworkingPlane, PodNetworkingPlaneResources, TerwayCluster } from '../../src';
-import { validProps } from '../support/cluster-fixtures';
+import { AnnotationMetadataEntryType, App, Aspects, TerraformStack, Testing } from 'cdktf';
+import { alicloud, KubernetesManifests, PodNetworkingPlane, PodNetworkingPlaneResources, TerwayCluster, ValidationReport } from '../../src';
+import { startEngineCounting, stopEngineCounting } from '../../src/domain/engine-counters';
+import { clusterStack, validProps } from '../support/cluster-fixtures';
 import { filesUnder, tmpdir } from '../support/files';
 import { planeProps } from '../support/plane-fixtures';
 import { captureWarningOutput } from '../support/stderr-capture';
@@ -94,6 +95,49 @@ describe('rendering happens before cdktf prepares the stacks', () => {
       expect(ref).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-cloud\.outputs\.cross-stack-output-/);
     }
     expect(Object.keys(read('cloud').output).filter((o) => o.startsWith('cross-stack-output-'))).toHaveLength(2);
+  });
+});
+
+describe('cdktf validates a stack after the gate: findings are reused only when nothing can have changed them', () => {
+  const KEY_ID = 'LTAI5tExampleKeyId0001';
+
+  /** The most times any construct's checks were evaluated during `app.synth()`. */
+  function maxEvaluations(app: App): number {
+    const counts = startEngineCounting();
+    try {
+      app.synth();
+    } finally {
+      stopEngineCounting();
+    }
+    expect(counts.checkEvaluations.size).toBeGreaterThan(0);
+    return Math.max(...counts.checkEvaluations.values());
+  }
+
+  test('with only the library\'s aspects, each check is evaluated once per synth', () => {
+    const { app } = clusterStack(validProps(), new App({ outdir: tmpdir() }));
+    expect(maxEvaluations(app)).toBe(1);
+  });
+
+  test('a user aspect in the stack makes cdktf\'s validation evaluate afresh', () => {
+    const { app, stack } = clusterStack(validProps(), new App({ outdir: tmpdir() }));
+    Aspects.of(stack).add({ visit: () => undefined });
+    expect(maxEvaluations(app)).toBe(2);
+  });
+
+  test('... so what a user aspect changes after the gate is still refused', () => {
+    const outdir = tmpdir();
+    const { app, stack } = clusterStack(validProps(), new App({ outdir }));
+    Aspects.of(stack).add({ visit: (node) => { if (node instanceof alicloud.provider.AlicloudProvider) node.accessKey = KEY_ID; } });
+    expect(() => app.synth()).toThrow(/\[TW-SEC-001\]/);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('Testing.synth without validations leaves no pass open: a later change is seen in the same job', () => {
+    const { app, stack } = clusterStack(validProps());
+    Testing.synth(stack);
+    const provider = stack.node.findAll().find((c): c is alicloud.provider.AlicloudProvider => c instanceof alicloud.provider.AlicloudProvider)!;
+    provider.accessKey = KEY_ID;
+    expect(ValidationReport.of(app).errors.map((f) => f.ruleId)).toContain('TW-SEC-001');
   });
 });
 
