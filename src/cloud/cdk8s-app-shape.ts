@@ -6,5 +6,7 @@ import type { App as Cdk8sApp } from 'cdk8s';
  * @internal
  */
 export function isCdk8sApp(x: unknown): x is Cdk8sApp {
-  return typeof x === 'object' && x !== null && Array.isArray((x as Cdk8sApp).charts) && typeof (x as Cdk8sApp).synthYaml === 'function';
+  // `charts` is a getter that sorts the whole app by dependencies: test for it, never call it.
+  return typeof x === 'object' && x !== null && 'charts' in x && typeof (x as Cdk8sApp).synthYaml === 'function'
+    && typeof (x as Cdk8sApp).synth === 'function' && typeof (x as Cdk8sApp).node === 'object';
 }

@@ -1,4 +1,6 @@
-import * as semver from 'semver';
+// Only the modules used: the package root loads every range and function module.
+import coerce from 'semver/functions/coerce';
+import lt from 'semver/functions/lt';
 import { stringify } from 'yaml';
 import { RULES } from './catalog';
 import { formatFinding, violation } from './finding';
@@ -107,13 +109,13 @@ export class EipControllerValues {
   public findings(): Finding[] {
     const p = this.props;
     const findings: Finding[] = [];
-    const version = isUnresolved(p.chartVersion) ? undefined : semver.coerce(p.chartVersion);
+    const version = isUnresolved(p.chartVersion) ? undefined : coerce(p.chartVersion);
     const gate = (minimum: string, what: string[]) => {
       if (what.length === 0) return;
       if (version === undefined || version === null) {
         findings.push(violation(RULES.EIP_CONTROLLER_VERSION, `chartVersion ${JSON.stringify(p.chartVersion)} is not a version; ${what.join(', ')} need v${minimum} or later.`,
           'Give the chart version you install, e.g. v0.12.2.'));
-      } else if (semver.lt(version, minimum)) {
+      } else if (lt(version, minimum)) {
         findings.push(violation(RULES.EIP_CONTROLLER_VERSION, `${what.join(', ')} need ack-extend-network-controller v${minimum} or later; chartVersion is ${p.chartVersion}.`,
           `Install v${minimum} or later, or leave ${what.join(', ')} out.`));
       }

@@ -1,4 +1,6 @@
-import * as semver from 'semver';
+// Only the modules used: the package root loads every range and function module.
+import SemVer from 'semver/classes/semver';
+import gte from 'semver/functions/gte';
 
 /**
  * ACK Kubernetes version as used by the `version` argument of
@@ -8,7 +10,7 @@ import * as semver from 'semver';
 export const ACK_KUBERNETES_VERSION = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})-aliyun\.(0|[1-9]\d{0,5})$/;
 
 /** Major.minor.patch of an ACK Kubernetes version, or undefined when malformed (never throws). */
-export function parseKubernetesVersion(version: string): semver.SemVer | undefined {
+export function parseKubernetesVersion(version: string): SemVer | undefined {
   const m = typeof version === 'string' ? ACK_KUBERNETES_VERSION.exec(version) : null;
   return m ? safeSemVer(`${m[1]}.${m[2]}.${m[3]}`) : undefined;
 }
@@ -21,19 +23,19 @@ export function parseKubernetesVersion(version: string): semver.SemVer | undefin
 export const TERWAY_VERSION = /^v?(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})([.+-][0-9A-Za-z.+-]*)?$/;
 
 /** Major.minor.patch of a Terway version, or undefined when malformed (never throws). */
-export function parseTerwayVersion(version: string): semver.SemVer | undefined {
+export function parseTerwayVersion(version: string): SemVer | undefined {
   const m = typeof version === 'string' ? TERWAY_VERSION.exec(version) : null;
   return m ? safeSemVer(`${m[1]}.${m[2]}.${m[3]}`) : undefined;
 }
 
 /** True when `version` (already parsed) is at least `minimum` (e.g. "1.11.0"). */
-export function atLeast(version: semver.SemVer, minimum: string): boolean {
-  return semver.gte(version, minimum);
+export function atLeast(version: SemVer, minimum: string): boolean {
+  return gte(version, minimum);
 }
 
-function safeSemVer(text: string): semver.SemVer | undefined {
+function safeSemVer(text: string): SemVer | undefined {
   try {
-    return new semver.SemVer(text);
+    return new SemVer(text);
   } catch {
     return undefined;
   }
