@@ -113,6 +113,25 @@ export function installSynthGate(scope: IConstruct): void {
       hookStack(stack);
     }
   }
+  hookApp(scope.node.root);
+}
+
+/**
+ * Runs the before-write work when `App.synth()` starts, from a shallower call stack than a
+ * stack's `prepareStack` (every object rendered captures the call stack, and each frame costs
+ * time per object), at the same point: nothing happens in between. Only an app whose `synth`
+ * is cdktf's own; otherwise the `prepareStack` hook does the work.
+ */
+function hookApp(root: IConstruct): void {
+  if (!App.isApp(root) || root.synth !== App.prototype.synth) return;
+  Object.defineProperty(root, 'synth', {
+    configurable: true,
+    writable: true,
+    value: () => {
+      runBeforeWriteWork(root, false);
+      return App.prototype.synth.call(root);
+    },
+  });
 }
 
 /**

@@ -98,6 +98,25 @@ describe('rendering happens before cdktf prepares the stacks', () => {
   });
 });
 
+describe('rendering starts with App.synth()', () => {
+  test('an App subclass with its own synth still gets every object rendered and written', () => {
+    const outdir = tmpdir();
+    const calls: string[] = [];
+    class MyApp extends App {
+      public synth(): void {
+        calls.push('synth');
+        super.synth();
+      }
+    }
+    const app = new MyApp({ outdir });
+    manifestsStack(app, 'm', validCdk8sApp());
+    app.synth();
+    expect(calls).toEqual(['synth']);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'm', 'cdk.tf.json'), 'utf8'));
+    expect((Object.values(json.resource.kubernetes_manifest) as any[]).map((m) => m.manifest.kind)).toEqual(['PodNetworking']);
+  });
+});
+
 describe('cdktf validates a stack after the gate: findings are reused only when nothing can have changed them', () => {
   const KEY_ID = 'LTAI5tExampleKeyId0001';
 
