@@ -1,8 +1,8 @@
-import { dependable, TerraformOutput } from 'cdktf';
+import { Aspects, dependable, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { KubernetesManifests } from './kubernetes-manifests';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
-import { runBeforeFirstWrite } from './synth-gate';
+import { libraryAspect, runBeforeFirstWrite } from './synth-gate';
 import { FixedVSwitchPoolInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
@@ -151,15 +151,18 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       .overrideLogicalId(`${outputName}_allowlist_cidrs`);
 
     if (manifests) {
-      // Before the first stack is prepared (or written), once: the ConfigMap's resource exists then.
+      // Once, before the first stack is prepared (the synth gate), or when this pool's stack
+      // is synthesized on its own (e.g. Testing.synth of a later stack): the ConfigMap's
+      // resource exists then.
       let linked = false;
-      runBeforeFirstWrite(this, () => {
-        if (linked) return [];
+      const link = () => {
+        if (linked) return;
         linked = true;
         const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
         if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
-        return [];
-      });
+      };
+      runBeforeFirstWrite(this, () => { link(); return []; });
+      Aspects.of(this).add(libraryAspect((node) => { if (node === this) link(); }));
     }
     const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock }));
     const existing = props.existingInstanceIds?.length ?? 0;

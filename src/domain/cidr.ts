@@ -1,4 +1,5 @@
-import { Address4 } from 'ip-address';
+// Only the IPv4 module: the package root also loads the IPv6 one (the library has no IPv6 CIDRs).
+import { Address4 } from 'ip-address/dist/ipv4';
 
 /** A parsed IPv4 CIDR block with its first and last address as integers. */
 export interface Ipv4Block {

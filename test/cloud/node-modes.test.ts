@@ -3,7 +3,7 @@
 import childProcess = require('child_process');
 import { provider as k8s } from '@cdktf/provider-kubernetes';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
-import { Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import {
   Acknowledgements, EniCapacity, ExclusiveEniNodePool, ExclusiveEniNodePoolProps, FixedVSwitchConfig, FixedVSwitchNodePool,
   FixedVSwitchNodePoolProps, IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
@@ -186,6 +186,18 @@ describe('FixedVSwitchNodePool', () => {
     expect(np.depends_on).toHaveLength(1);
     expect(np.depends_on[0]).toMatch(/^kubernetes_manifest\.Manifests_ConfigMap-kube-system-eni-config-fixed/);
     expect(ids(s.stack).warnings).not.toContain('TW-FIXED-009');
+  });
+
+  test('one deploy in a later stack synthesized on its own: the pool still depends on the ConfigMap manifest', () => {
+    const app = Testing.app();
+    new TerraformStack(app, 'a-first');
+    const s = clusterStack(validProps(), app);
+    const cdk8sApp = new Cdk8sApp();
+    const manifests = new KubernetesManifests(s.stack, 'Manifests', { cdk8sApp, provider: new k8s.KubernetesProvider(s.stack, 'k8s', {}) });
+    const pool = new FixedVSwitchNodePool(s.stack, 'Fixed', { cluster: s.cluster, ...FIXED, configMapManifests: manifests });
+    new FixedVSwitchConfig(new Chart(cdk8sApp, 'cluster'), 'Fixed', { name: 'eni-config-fixed', pool: pool.schedulingInfo });
+    const np: any = Object.values(JSON.parse(Testing.synth(s.stack)).resource.alicloud_cs_kubernetes_node_pool)[0];
+    expect(np.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.Manifests_ConfigMap-kube-system-eni-config-fixed/)]);
   });
 
   const cases: Array<[string, Partial<FixedOptions>, RegExp]> = [
