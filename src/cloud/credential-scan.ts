@@ -84,7 +84,7 @@ const KNOWN_RENDERING = new WeakMap<IConstruct, () => KnownRendering | undefined
  * Tells the scan what `element` holds without rendering it: `known` returns it while the
  * element is as its creator left it, and undefined once anything else was set on it (then the
  * element is rendered and scanned in full). The bridge's kubernetes_manifest resources use
- * this: rendering thousands of them twice per synth costs more than the rest of the scan.
+ * this: rendering thousands of them on each scan costs more than the rest of the scan.
  * @internal
  */
 export function registerKnownRendering(element: TerraformElement, known: () => KnownRendering | undefined): void {

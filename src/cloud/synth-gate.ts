@@ -19,6 +19,8 @@ type WithBeforeWrite = IConstruct & { [BEFORE_WRITE]?: (reportErrors: boolean) =
  * 2. validates every stack of the app;
  * 3. surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
  *    per construct and finding, for all stacks at once.
+ * When only the library's own aspects run after it, the pass stays open until cdktf has
+ * validated the first stack, which then reuses its findings (each check runs once per synth).
  *
  * With `skipValidation: true` (which cdktf's error footer suggests) cdktf skips its own
  * validations, but the library's rules still run here: they describe configurations that
