@@ -1,8 +1,8 @@
-import { Aspects, dependable, TerraformOutput } from 'cdktf';
+import { dependable, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { KubernetesManifests } from './kubernetes-manifests';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
-import { libraryAspect, runBeforeFirstWrite } from './synth-gate';
+import { runBeforeFirstWrite } from './synth-gate';
 import { FixedVSwitchPoolInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
@@ -152,17 +152,15 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
 
     if (manifests) {
       // Once, before the first stack is prepared (the synth gate), or when this pool's stack
-      // is synthesized on its own (e.g. Testing.synth of a later stack): the ConfigMap's
-      // resource exists then.
+      // is synthesized on its own: the ConfigMap's resource exists then.
       let linked = false;
-      const link = () => {
-        if (linked) return;
+      runBeforeFirstWrite(this, () => {
+        if (linked) return [];
         linked = true;
         const configMap = manifests._manifestOf('ConfigMap', 'kube-system', configName);
         if (configMap) this.nodePool.dependsOn = [...(this.nodePool.dependsOn ?? []), dependable(configMap)];
-      };
-      runBeforeFirstWrite(this, () => { link(); return []; });
-      Aspects.of(this).add(libraryAspect((node) => { if (node === this) link(); }));
+        return [];
+      });
     }
     const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock }));
     const existing = props.existingInstanceIds?.length ?? 0;

@@ -3,12 +3,12 @@ import { createHash } from 'crypto';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
-import { Annotations, Aspects } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
-import { installSynthGate, libraryAspect, runBeforeFirstWrite } from './synth-gate';
+import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { ValidationReport } from '../core/validation';
 import { inValidationPass } from '../core/validation-pass';
@@ -58,10 +58,8 @@ export class KubernetesManifests extends Construct {
     // when it was taken (it is rendered only then), so validation re-reads nothing.
     this.node.addValidation({ validate: () => (this.rendered ? [] : this.cdk8sErrors()) });
     registerCredentialScan(this);
-    // The synth gate renders before the first stack is written; the aspect covers a stack
-    // synthesized on its own (e.g. Testing.synth of a later stack).
+    // Rendered before the first stack is written, or when this stack is synthesized on its own.
     runBeforeFirstWrite(this, this.beforeWrite.bind(this));
-    Aspects.of(this).add(libraryAspect((node: IConstruct) => { if (node === this) this._render(); }));
     installSynthGate(this);
   }
 

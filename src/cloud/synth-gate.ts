@@ -82,9 +82,8 @@ const KEPT_PASSES = new WeakMap<IConstruct, object | undefined>();
 /**
  * An aspect of the library's own, which changes nothing the rules read (so the gate's
  * validation pass may stay open across it).
- * @internal
  */
-export function libraryAspect(visit: (node: IConstruct) => void): IAspect {
+function libraryAspect(visit: (node: IConstruct) => void): IAspect {
   const aspect: IAspect = { visit };
   LIBRARY_ASPECTS.add(aspect);
   return aspect;
@@ -190,12 +189,15 @@ function runBeforeWriteWork(root: IConstruct, reportErrors: boolean): string[] {
 
 /**
  * Registers work that the gate runs before the first stack is written (e.g. rendering).
- * `work` throws on failure; when `reportErrors` is true (cdktf skips its validations) it
- * returns the construct's validation errors, which then stop synthesis.
+ * `work` must be idempotent; it throws on failure, and when `reportErrors` is true (cdktf
+ * skips its validations) it returns the construct's validation errors, which then stop
+ * synthesis. A library aspect also runs it when the construct's stack is synthesized on its
+ * own (e.g. `Testing.synth` of a later stack, which the gate does not see).
  * @internal
  */
 export function runBeforeFirstWrite(construct: IConstruct, work: (reportErrors: boolean) => string[]): void {
   (construct as WithBeforeWrite)[BEFORE_WRITE] = work;
+  Aspects.of(construct).add(libraryAspect((node) => { if (node === construct) inValidationPass(() => work(false)); }));
 }
 
 /** The first stack of the app in tree order (the one cdktf synthesizes first); the search stops there and never enters a stack. */

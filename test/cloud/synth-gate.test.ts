@@ -117,6 +117,16 @@ describe('rendering starts with App.synth()', () => {
   });
 });
 
+describe('a later stack synthesized on its own (the gate runs on the first stack only)', () => {
+  test('Testing.synth of it still renders its manifests', () => {
+    const app = Testing.app();
+    new TerraformStack(app, 'a-first');
+    const later = manifestsStack(app, 'b-later', validCdk8sApp());
+    const json = JSON.parse(Testing.synth(later));
+    expect((Object.values(json.resource.kubernetes_manifest) as any[]).map((m) => m.manifest.kind)).toEqual(['PodNetworking']);
+  });
+});
+
 describe('cdktf validates a stack after the gate: findings are reused only when nothing can have changed them', () => {
   const KEY_ID = 'LTAI5tExampleKeyId0001';
 
