@@ -9,6 +9,7 @@ import { checkEniConfTypes } from '../domain/eni-conf-check';
 import { DEFAULT_CNI_CONF, renderEniConf } from '../domain/eni-config';
 import { violation } from '../domain/finding';
 import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
+import { CONFIG_MAP_KEY } from '../domain/label-selector';
 import { Finding } from '../domain/rules';
 
 /** Properties of an {@link EniConfig}. */
@@ -19,6 +20,7 @@ export interface EniConfigProps {
    * `eni_conf` is parsed and only the keys this construct manages are changed.
    * Without it (or without `10-terway.conf`/`10-terway.conflist` in it) the ACK default
    * `10-terway.conf` is written, which terway-cli needs to render the CNI configuration.
+   * Keys must be ConfigMap keys and the data at most 1 MiB, as the API server requires.
    * @default - a new ConfigMap: `eni_conf` from the options and the ACK default `10-terway.conf`
    * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
@@ -129,6 +131,7 @@ export class EniConfig extends Construct {
     if (data['10-terway.conf'] === undefined && chain === undefined) data['10-terway.conf'] = JSON.stringify(DEFAULT_CNI_CONF, undefined, 2);
     const extra = { disable_network_policy: flag(props.disableNetworkPolicy), in_cluster_loadbalance: flag(props.inClusterLoadBalance) };
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) data[k] = v;
+    checkConfigMapSize(this.node.path, data);
 
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
@@ -151,7 +154,10 @@ export class EniConfig extends Construct {
 function checkEniConfigProps(where: string, props: unknown): void {
   const root = checkInputs(where);
   const p = root.object('props', props, { optional: true }) ?? {};
-  root.stringMap('existingData', p.existingData, { optional: true }, { minLength: 1 });
+  root.stringMap('existingData', p.existingData, { optional: true }, {
+    pattern: CONFIG_MAP_KEY,
+    expected: "a ConfigMap key (1 to 253 letters, digits, '-', '_' or '.'; not '.' and not starting with '..')",
+  });
   for (const flag of ['enableTrunking', 'managedCluster', 'disableNetworkPolicy', 'inClusterLoadBalance']) {
     root.boolean(flag, p[flag], { optional: true });
   }
@@ -182,6 +188,21 @@ function checkJsonValue(root: InputChecker, property: string, value: unknown, de
     return;
   }
   root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
+}
+
+/** The API server's limit on a ConfigMap's data (keys and values, in bytes). */
+const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The API server refuses a ConfigMap whose data keys and values exceed 1 MiB in total.
+ * @see https://kubernetes.io/docs/concepts/configuration/configmap/
+ */
+function checkConfigMapSize(where: string, data: Record<string, string>): void {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(data)) bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  if (bytes > CONFIG_MAP_MAX_BYTES) {
+    checkInputs(where).fail('existingData', `with eniConfOverrides makes kube-system/eni-config ${bytes} bytes of data; a ConfigMap holds at most ${CONFIG_MAP_MAX_BYTES} bytes. Drop the keys Terway does not read.`);
+  }
 }
 
 /** The eBPF datapath a 10-terway.conf asks for (datapathv2 or ipvlan, compared case-insensitively), if any. */

@@ -44,6 +44,13 @@ export function objectNameProblem(name: string): string | undefined {
   return name.length <= 253 && DNS_SUBDOMAIN.test(name) ? undefined : `"${name}" is not a DNS-1123 subdomain (lowercase alphanumerics, '-' and '.', at most 253 characters)`;
 }
 
+/**
+ * A ConfigMap `data` key as the API server accepts it: at most 253 of `[-._a-zA-Z0-9]`,
+ * not `.` and not starting with `..` (`IsConfigMapKey`).
+ * @see https://github.com/kubernetes/apimachinery/blob/v0.31.0/pkg/util/validation/validation.go
+ */
+export const CONFIG_MAP_KEY = /^(?!\.\.)(?!\.$)[-._a-zA-Z0-9]{1,253}$/;
+
 /** Every problem of a selector, described for messages. */
 export function selectorProblems(selector: LabelSelectorModel): string[] {
   const out: string[] = [];

@@ -28,6 +28,14 @@ test.each([
   [{ eniConfOverrides: { vswitches: { 'cn-hangzhou-h': [() => 'vsw'] } } }, /eniConfOverrides\["vswitches"\]\["cn-hangzhou-h"\]\[0\] must be a JSON value/],
   [{ eniConfOverrides: 'max_pool_size=5' }, /eniConfOverrides must be an object/],
   [null, /props is null/],
+  // Found by the property run (seed -870284177): a key the API server refuses reached the output.
+  [{ existingData: { ' ': '' } }, /existingData key must be a ConfigMap key .*got " "\./],
+  [{ existingData: { '': 'x' } }, /existingData key must be a ConfigMap key/],
+  [{ existingData: { 'a/b': 'x' } }, /existingData key must be a ConfigMap key/],
+  [{ existingData: { '.': 'x' } }, /existingData key must be a ConfigMap key/],
+  [{ existingData: { '..data': 'x' } }, /existingData key must be a ConfigMap key/],
+  [{ existingData: { ['k'.repeat(254)]: 'x' } }, /existingData key must be a ConfigMap key/],
+  [{ existingData: { big: 'x'.repeat(1024 * 1024) } }, /existingData with eniConfOverrides makes kube-system\/eni-config \d+ bytes of data; a ConfigMap holds at most 1048576 bytes/],
 ])('%p is refused', (props, message) => {
   refused(props, message);
 });
@@ -36,6 +44,14 @@ test('a cyclic override is refused, not a JSON.stringify TypeError', () => {
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
   refused({ eniConfOverrides: { extra: cyclic } }, /nested too deeply/);
+});
+
+test('every ConfigMap key the API server accepts is kept', () => {
+  const keys = ['a', '.hidden', 'x.y-z_1', 'k'.repeat(253), '10-terway.conf'];
+  const cm = new EniConfig(Testing.chart(), 'EniConfig', {
+    existingData: { ...Object.fromEntries(keys.map((k) => [k, 'v'])), eni_conf: '{"vswitches":{"cn-hangzhou-h":["vsw-1"]}}' },
+  }).apiObject.toJson();
+  for (const k of keys) expect(cm.data[k]).toBe('v');
 });
 
 test('valid props still render booleans as booleans', () => {

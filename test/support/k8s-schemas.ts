@@ -406,8 +406,8 @@ function checkConfigMap(obj: Record<string, unknown>): string[] {
       const at = jsonPath(`/${field}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, obj);
       if (key.length > 253 || !/^[-._a-zA-Z0-9]+$/.test(key)) {
         errors.push(`${at}: invalid key: a valid config key must consist of alphanumeric characters, '-', '_' or '.'`);
-      } else if (key === '.' || key === '..') {
-        errors.push(`${at}: invalid key: must not be '.' or '..'`);
+      } else if (key === '.' || key.startsWith('..')) {
+        errors.push(`${at}: invalid key: must not be '.' and must not start with '..'`);
       }
       if (seen.has(key)) errors.push(`${at}: duplicate of same key in data`);
       seen.add(key);
