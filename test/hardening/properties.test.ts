@@ -8,7 +8,7 @@
  * - output that passes the in-repo checks: the pinned provider schema for Terraform, the upstream
  *   Kubernetes and PodNetworking CRD schemas for manifests.
  * Never a raw TypeError/RangeError. fast-check prints the seed and path of a failing case; rerun
- * one with FC_SEED=<seed>.
+ * one with FC_SEED=<seed>; FC_RUNS_FACTOR=<n> multiplies every property's runs (for a longer hunt).
  */
 import * as os from 'os';
 import { Chart, Testing as Cdk8sTesting } from 'cdk8s';
@@ -27,11 +27,12 @@ import { conformanceErrors, loadPinnedSchema } from '../support/terraform-schema
 
 const SCHEMA = loadPinnedSchema();
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+const RUNS_FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
 /**
  * Run parameters. `examples` run before the generated cases on every seed: one per ending (clean
  * error, rule error, valid output), so the "all endings reached" check below never depends on luck.
  */
-const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({ numRuns, examples, ...(SEED === undefined ? {} : { seed: SEED }) });
+const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({ numRuns: Math.ceil(numRuns * RUNS_FACTOR), examples, ...(SEED === undefined ? {} : { seed: SEED }) });
 
 /** Values of every JavaScript class a caller can pass (never `${`, which marks Terraform expressions). */
 const WEIRD: fc.Arbitrary<unknown> = fc.oneof(
@@ -161,10 +162,16 @@ const PLANE_VALID = fc.constantFrom<unknown>('Fixed', 'Elastic', 'TTL', 'Never',
 
 const ENI_PATHS: Path[] = [['existingData'], ['existingData', 'eni_conf'], ['existingData', '10-terway.conf'], ['enableTrunking'], ['managedCluster'],
   ['disableNetworkPolicy'], ['inClusterLoadBalance'], ['eniConfOverrides']];
-/** Valid alternatives, including documents that end in a rule error (TW-ENICONF-005, -007, -008). */
-const ENI_VALID = fc.constantFrom<unknown>(true, false, '{"version":"1","enable_eni_trunking":true}', '{}', 'not json', '[]',
-  '{"version":"1","max_pool_size":"5"}', '{"version":"1","ip_stack":"ipv6"}', '{"version":"1","min_pool_size":-1}',
-  { vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod0000001'] } });
+/**
+ * Valid alternatives, including documents that end in a rule error (TW-ENICONF-005, -007, -008),
+ * and string maps with any keys (a key the API server refuses once reached the output).
+ */
+const ENI_VALID = fc.oneof(
+  fc.constantFrom<unknown>(true, false, '{"version":"1","enable_eni_trunking":true}', '{}', 'not json', '[]',
+    '{"version":"1","max_pool_size":"5"}', '{"version":"1","ip_stack":"ipv6"}', '{"version":"1","min_pool_size":-1}',
+    { vswitches: { 'cn-hangzhou-h': ['vsw-bp1pod0000001'] } }),
+  fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('.', '..', '..x', '.x', 'a/b', 'k'.repeat(254))), fc.string({ maxLength: 6 }), { maxKeys: 3 }),
+);
 
 const OUTPUTS_BASE = {
   cluster_id: { value: 'c0123456789abcdef0123456789abcdef' },
