@@ -32,7 +32,11 @@ const RUNS_FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
  * Run parameters. `examples` run before the generated cases on every seed: one per ending (clean
  * error, rule error, valid output), so the "all endings reached" check below never depends on luck.
  */
-const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({ numRuns: Math.ceil(numRuns * RUNS_FACTOR), examples, ...(SEED === undefined ? {} : { seed: SEED }) });
+const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({
+  numRuns: Math.ceil(numRuns * RUNS_FACTOR),
+  examples,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+});
 
 /** Values of every JavaScript class a caller can pass (never `${`, which marks Terraform expressions). */
 const WEIRD: fc.Arbitrary<unknown> = fc.oneof(
