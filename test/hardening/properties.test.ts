@@ -70,7 +70,9 @@ function mutate<T>(base: T, changes: Changes): T {
       if (typeof target !== 'object' || target === null) break;
       target = target[key];
     }
-    if (typeof target === 'object' && target !== null) target[path[path.length - 1]] = value;
+    // A copy: a later change must never write into fast-check's generated value (two changes
+    // sharing one generated object would otherwise make it cyclic, in this and later runs).
+    if (typeof target === 'object' && target !== null) target[path[path.length - 1]] = structuredClone(value);
   }
   return copy;
 }
