@@ -20,7 +20,7 @@ export interface EniConfigProps {
    * `eni_conf` is parsed and only the keys this construct manages are changed.
    * Without it (or without `10-terway.conf`/`10-terway.conflist` in it) the ACK default
    * `10-terway.conf` is written, which terway-cli needs to render the CNI configuration.
-   * Keys must be ConfigMap keys and the data at most 1 MiB, as the API server requires.
+   * Keys must be ConfigMap keys and the values at most 1 MiB in total, as the API server requires.
    * @default - a new ConfigMap: `eni_conf` from the options and the ACK default `10-terway.conf`
    * @see https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters
    */
@@ -190,18 +190,18 @@ function checkJsonValue(root: InputChecker, property: string, value: unknown, de
   root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
 }
 
-/** The API server's limit on a ConfigMap's data (keys and values, in bytes). */
+/** The API server's limit on a ConfigMap's data values, in bytes (`MaxSecretSize`). */
 const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
 
 /**
- * The API server refuses a ConfigMap whose data keys and values exceed 1 MiB in total.
+ * The API server refuses a ConfigMap whose data values exceed 1 MiB in total (`ValidateConfigMap`).
  * @see https://kubernetes.io/docs/concepts/configuration/configmap/
  */
 function checkConfigMapSize(where: string, data: Record<string, string>): void {
   let bytes = 0;
-  for (const [k, v] of Object.entries(data)) bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  for (const v of Object.values(data)) bytes += Buffer.byteLength(v);
   if (bytes > CONFIG_MAP_MAX_BYTES) {
-    checkInputs(where).fail('existingData', `with eniConfOverrides makes kube-system/eni-config ${bytes} bytes of data; a ConfigMap holds at most ${CONFIG_MAP_MAX_BYTES} bytes. Drop the keys Terway does not read.`);
+    checkInputs(where).fail('existingData', `with eniConfOverrides makes kube-system/eni-config ${bytes} bytes of data values; a ConfigMap holds at most ${CONFIG_MAP_MAX_BYTES} bytes. Drop the keys Terway does not read.`);
   }
 }
 

@@ -35,7 +35,7 @@ test.each([
   [{ existingData: { '.': 'x' } }, /existingData key must be a ConfigMap key/],
   [{ existingData: { '..data': 'x' } }, /existingData key must be a ConfigMap key/],
   [{ existingData: { ['k'.repeat(254)]: 'x' } }, /existingData key must be a ConfigMap key/],
-  [{ existingData: { big: 'x'.repeat(1024 * 1024) } }, /existingData with eniConfOverrides makes kube-system\/eni-config \d+ bytes of data; a ConfigMap holds at most 1048576 bytes/],
+  [{ existingData: { big: 'x'.repeat(1024 * 1024) } }, /existingData with eniConfOverrides makes kube-system\/eni-config \d+ bytes of data values; a ConfigMap holds at most 1048576 bytes/],
 ])('%p is refused', (props, message) => {
   refused(props, message);
 });
@@ -52,6 +52,11 @@ test('every ConfigMap key the API server accepts is kept', () => {
     existingData: { ...Object.fromEntries(keys.map((k) => [k, 'v'])), eni_conf: '{"vswitches":{"cn-hangzhou-h":["vsw-1"]}}' },
   }).apiObject.toJson();
   for (const k of keys) expect(cm.data[k]).toBe('v');
+});
+
+test('data values just under 1 MiB are kept', () => {
+  const cm = new EniConfig(Testing.chart(), 'EniConfig', { existingData: { big: 'x'.repeat(1000 * 1000) } }).apiObject.toJson();
+  expect(cm.data.big).toHaveLength(1000 * 1000);
 });
 
 test('valid props still render booleans as booleans', () => {

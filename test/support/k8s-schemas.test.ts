@@ -249,6 +249,17 @@ describe('validateManifest: built-in kinds (kubernetes-models)', () => {
       'ConfigMap/c: data["eni conf"]: invalid key: a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'',
     ]);
   });
+
+  test('ConfigMap keys: not ".", not starting with ".."; values at most 1 MiB in total', () => {
+    expect(validateManifest({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { '..a': 'x', '.a': 'x' } })).toEqual([
+      'ConfigMap/c: data["..a"]: invalid key: must not be \'.\' and must not start with \'..\'',
+    ]);
+    const half = 'x'.repeat(512 * 1024);
+    expect(validateManifest({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: half, b: half } })).toEqual([]);
+    expect(validateManifest({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: half, b: `${half}x` } })).toEqual([
+      'ConfigMap/c: data: Too long: may not be more than 1048576 bytes (data and binaryData values: 1048577)',
+    ]);
+  });
 });
 
 describe('validateManifests: multi-document YAML and lists', () => {

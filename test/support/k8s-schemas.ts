@@ -399,6 +399,7 @@ function checkMetadata(obj: Record<string, unknown>, typeKey: string, clusterSco
 function checkConfigMap(obj: Record<string, unknown>): string[] {
   const errors: string[] = [];
   const seen = new Set<string>();
+  let size = 0;
   for (const field of ['data', 'binaryData']) {
     const map = obj[field];
     if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
@@ -411,8 +412,11 @@ function checkConfigMap(obj: Record<string, unknown>): string[] {
       }
       if (seen.has(key)) errors.push(`${at}: duplicate of same key in data`);
       seen.add(key);
+      const value = (map as Record<string, unknown>)[key];
+      if (typeof value === 'string') size += field === 'data' ? Buffer.byteLength(value) : Buffer.from(value, 'base64').length;
     }
   }
+  if (size > 1024 * 1024) errors.push(`data: Too long: may not be more than 1048576 bytes (data and binaryData values: ${size})`);
   return errors;
 }
 
