@@ -1,12 +1,12 @@
-// Only the modules used: the package root loads every range and function module.
+// Only the module used: the package root loads every range and function module.
 import coerce from 'semver/functions/coerce';
-import lt from 'semver/functions/lt';
 import { stringify } from 'yaml';
 import { RULES } from './catalog';
 import { formatFinding, violation } from './finding';
 import { checkInputs } from './input';
 import { Finding, Severity } from './rules';
 import { isUnresolved } from './tokens';
+import { atLeast } from './versions';
 
 /** Properties of {@link EipControllerValues}: the ack-extend-network-controller chart values for EIPs. */
 export interface EipControllerValuesProps {
@@ -115,7 +115,7 @@ export class EipControllerValues {
       if (version === undefined || version === null) {
         findings.push(violation(RULES.EIP_CONTROLLER_VERSION, `chartVersion ${JSON.stringify(p.chartVersion)} is not a version; ${what.join(', ')} need v${minimum} or later.`,
           'Give the chart version you install, e.g. v0.12.2.'));
-      } else if (lt(version, minimum)) {
+      } else if (!atLeast(version, minimum)) {
         findings.push(violation(RULES.EIP_CONTROLLER_VERSION, `${what.join(', ')} need ack-extend-network-controller v${minimum} or later; chartVersion is ${p.chartVersion}.`,
           `Install v${minimum} or later, or leave ${what.join(', ')} out.`));
       }

@@ -1,6 +1,6 @@
 /**
- * Kubernetes label selectors: validation, matching, and whether two selectors can
- * select a common object (decided from the selectors alone).
+ * Kubernetes names, labels and label selectors: validation, matching, and whether two
+ * selectors can select a common object (decided from the selectors alone).
  */
 
 /** Operator of a label selector requirement. */
