@@ -4,17 +4,18 @@
  * already run. Loads the domain rules only (no cdktf, cdk8s or constructs). See docs/audit.md.
  *
  *   terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE]
- *                [--cluster ID] PATH... (files, folders, or - for standard input)
+ *                [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, or - for standard input)
  *
  * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 an input (or an
- * option) cannot be used.
+ * option) cannot be used; 3 ACK-009 could not be evaluated for a cluster, or the inputs hold no
+ * cluster (unless --allow-not-evaluated).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatJson, formatSarif, formatTable, OutputFormat } from './format';
 import { emptyInventory } from './inventory';
 import { AuditInputError, readPaths } from './read';
-import { failingFindings, runAudit } from './run';
+import { exitCodeOf, runAudit } from './run';
 import { parseWaivers, Waiver } from './waivers';
 import { ALL_RULES } from '../domain/catalog';
 import { Severity } from '../domain/rules';
@@ -33,7 +34,7 @@ export const PROGRESS_BYTES = 5 * 1024 * 1024;
 /** Inputs with at least this many objects get a progress line on a terminal. */
 export const PROGRESS_OBJECTS = 5000;
 
-const USAGE = 'usage: terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE] [--cluster ID] PATH... (files, folders, - for stdin)';
+const USAGE = 'usage: terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE] [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, - for stdin)';
 
 interface Options {
   readonly paths: string[];
@@ -41,6 +42,8 @@ interface Options {
   readonly failOn: Severity | 'never';
   readonly waivers?: string;
   readonly cluster?: string;
+  readonly verbose: boolean;
+  readonly allowNotEvaluated: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -53,6 +56,8 @@ function parseArgs(argv: ReadonlyArray<string>): Options {
   let cluster: string | undefined;
   let help = false;
   let version = false;
+  let verbose = false;
+  let allowNotEvaluated = false;
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -73,6 +78,10 @@ function parseArgs(argv: ReadonlyArray<string>): Options {
       waivers = value();
     } else if (a === '--cluster') {
       cluster = value();
+    } else if (a === '--verbose' || a === '-v') {
+      verbose = true;
+    } else if (a === '--allow-not-evaluated') {
+      allowNotEvaluated = true;
     } else if (a === '--help' || a === '-h') {
       help = true;
     } else if (a === '--version') {
@@ -83,7 +92,7 @@ function parseArgs(argv: ReadonlyArray<string>): Options {
       paths.push(a);
     }
   }
-  return { paths, format, failOn, waivers, cluster, help, version };
+  return { paths, format, failOn, waivers, cluster, verbose, allowNotEvaluated, help, version };
 }
 
 /** The package version (read at run time, so the bin and the tests agree). */
@@ -108,7 +117,10 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
       return 0;
     }
     const paths = opts.paths.length > 0 ? opts.paths : io.stdinIsTTY ? [] : ['-'];
-    if (paths.length === 0) throw new AuditInputError('terway-audit', `no input. ${USAGE}`);
+    if (paths.length === 0) {
+      io.stderr(`terway-audit: no input. ${USAGE}\n`);
+      return 2;
+    }
     let waivers: Waiver[] = [];
     if (opts.waivers !== undefined) {
       const file = opts.waivers;
@@ -127,12 +139,12 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
     if (io.stderrIsTTY && (bytes >= PROGRESS_BYTES || objects >= PROGRESS_OBJECTS)) {
       io.stderr(`terway-audit: read ${inventory.files.length} input(s), ${(bytes / 1048576).toFixed(1)} MB: ${inventory.clusters.length} clusters, ${objects - inventory.clusters.length} Kubernetes objects; evaluating…\n`);
     }
-    const report = runAudit(inventory, { clusterId: opts.cluster, waivers });
+    const report = runAudit(inventory, { clusterId: opts.cluster, waivers, allowNotEvaluated: opts.allowNotEvaluated });
     const version = packageVersion();
     io.stdout(opts.format === 'json' ? formatJson(report, opts.failOn, version)
       : opts.format === 'sarif' ? formatSarif(report, version)
-        : formatTable(report, opts.failOn));
-    return failingFindings(report, opts.failOn).length > 0 ? 1 : 0;
+        : formatTable(report, opts.failOn, { verbose: opts.verbose }));
+    return exitCodeOf(report, opts.failOn);
   } catch (e) {
     if (e instanceof AuditInputError) {
       io.stderr(`terway-audit: ${e.message}\n`);

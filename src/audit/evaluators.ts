@@ -1,6 +1,6 @@
 import { baseEniConfig, InputKind, Inventory, KubeObject, kubeOf, Sourced, terwayDaemonSet, WORKLOAD_KINDS } from './inventory';
 import {
-  AckClusterFacts, clusterNetworkPlanOf, createdBeforeJune2020, isDedicated, isTerway, managedClusterConfigOf, VSwitchFacts,
+  AckClusterFacts, clusterNetworkPlanOf, createdBeforeJune2020, isDedicated, isTerway, managedClusterConfigOf, networkPluginOf, VSwitchFacts,
 } from '../domain/ack-cluster';
 import { RULES } from '../domain/catalog';
 import { checkClusterNetwork, checkManagedClusterConfig } from '../domain/cluster-network';
@@ -348,6 +348,36 @@ const PLANE_ALONE_RULES = [
 ];
 const terway = (c: AckClusterFacts) => isTerway(c);
 
+/** Why the network plug-in of a cluster is not decided, or undefined when it is. */
+function undecidedPlugin(c: AckClusterFacts): string | undefined {
+  const plugin = networkPluginOf(c);
+  const save = 'save aliyun cs GET /clusters/<id> for this cluster';
+  if (plugin.name === undefined) {
+    return `the network plug-in (the output holds none of parameters.Network, meta_data.Addons, meta_data.Capabilities.Network${c.metaDataUnreadable ? '; meta_data is not a JSON object' : ''}; ${save})`;
+  }
+  if (plugin.name === 'terway') {
+    return `the Terway mode (${plugin.source} says ${JSON.stringify(plugin.value)}, which does not tell terway-eniip from terway-eni; ${save}, whose parameters.Network or meta_data.Addons names it)`;
+  }
+  return undefined;
+}
+
+/**
+ * AlibabaCloud-ACK-009 on one cluster: the network plug-in decided from whichever field the
+ * response carries (each finding names that field), pod vSwitches, Flannel pod CIDR.
+ */
+function ack009(ctx: AuditContext): Subject[] {
+  const c = ctx.cluster!;
+  const missing = undecidedPlugin(c.value);
+  if (missing !== undefined) {
+    return [{ object: clusterObject(c.value), file: c.file, findings: [], undecided: { rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR], missing } }];
+  }
+  const plugin = networkPluginOf(c.value);
+  const decidedBy = ` Network plug-in ${plugin.name}, decided by ${plugin.source} (${JSON.stringify(plugin.value)}).`;
+  // The add-on finding names the field that decided the plug-in.
+  const named = (f: Finding) => (f.rule.id === RULES.ACK_009.id && f.message.startsWith('The cluster\'s network add-ons') ? { ...f, message: f.message + decidedBy } : f);
+  return onCluster(ctx, checkManagedClusterConfig(managedClusterConfigOf(c.value)).map(named));
+}
+
 /** Every rule evaluator of the audit, in report order. */
 export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
   {
@@ -355,19 +385,7 @@ export const EVALUATORS: ReadonlyArray<RuleEvaluator> = [
     per: 'cluster',
     needs: [InputKind.CLUSTERS],
     rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR],
-    evaluate: (ctx) => {
-      const c = ctx.cluster!;
-      // Some list responses carry no parameters: the network plug-in is then unknown, not wrong.
-      if (c.value.network === undefined) {
-        return [{
-          object: clusterObject(c.value),
-          file: c.file,
-          findings: [],
-          undecided: { rules: [RULES.ACK_009, RULES.FLANNEL_POD_CIDR], missing: 'parameters.Network (save aliyun cs GET /clusters/<id> for this cluster)' },
-        }];
-      }
-      return onCluster(ctx, checkManagedClusterConfig(managedClusterConfigOf(c.value)));
-    },
+    evaluate: ack009,
   },
   {
     name: 'cluster-settings',

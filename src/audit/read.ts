@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Inventory, KNOWN_KUBE_KINDS, KubeObject } from './inventory';
 import {
-  ackClusterFacts, instanceTypesFromDescribe, isAckClusterShape, isDescribeInstanceTypesShape, isDescribeVSwitchesShape, vswitchesFromDescribe,
+  AckClusterFacts, ackClusterFacts, instanceTypesFromDescribe, isAckClusterShape, isDescribeInstanceTypesShape, isDescribeVSwitchesShape,
+  vswitchesFromDescribe,
 } from '../domain/ack-cluster';
 import { InputError, isPlainObject } from '../domain/input';
 
@@ -53,25 +54,52 @@ function readFile(file: string): string {
   }
 }
 
-function listFiles(dir: string): string[] {
+/**
+ * The files under a folder, recursively, in code-point order (the output does not depend on the
+ * file system or the locale). Symbolic links are followed, to files and to folders; a folder
+ * reached again through a link (a loop) is read once. Broken links are counted as skipped.
+ */
+function listFiles(dir: string, seen: Set<string> = new Set(), broken: string[] = []): string[] {
   const out: string[] = [];
-  // Code-point order, so the output does not depend on the file system or the locale.
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return out;
+  }
+  if (seen.has(real)) return out;
+  seen.add(real);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile()) out.push(full);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        broken.push(full);
+        continue;
+      }
+    }
+    if (isDir) out.push(...listFiles(full, seen, broken));
+    else if (isFile) out.push(full);
   }
   return out;
 }
 
 function readFolder(dir: string, inv: Inventory): void {
-  const files = listFiles(dir);
+  const broken: string[] = [];
+  const files = listFiles(dir, new Set(), broken);
   const json = files.filter((f) => f.toLowerCase().endsWith('.json'));
   const skipped = files.length - json.length;
   if (json.length === 0) {
-    throw new AuditInputError(dir, `no .json file in the folder${skipped ? ` (${skipped} other file${skipped === 1 ? '' : 's'} skipped)` : ''}; ${EXPECTED}, saved as .json files.`);
+    const why = [skipped ? `${skipped} other file${skipped === 1 ? '' : 's'} skipped` : '', broken.length ? `${broken.length} broken link${broken.length === 1 ? '' : 's'}` : ''].filter((x) => x);
+    throw new AuditInputError(dir, `no .json file in the folder${why.length ? ` (${why.join(', ')})` : ''}; ${EXPECTED}, saved as .json files.`);
   }
   if (skipped > 0) inv.notes.push(`${dir}: skipped ${skipped} file${skipped === 1 ? '' : 's'} not ending in .json.`);
+  if (broken.length > 0) inv.notes.push(`${dir}: skipped ${broken.length} broken symbolic link${broken.length === 1 ? '' : 's'} (${broken.join(', ')}).`);
   for (const f of json) addText(f, readFile(f), inv);
 }
 
@@ -134,8 +162,60 @@ function addValue(file: string, value: unknown, inv: Inventory): void {
   throw new AuditInputError(file, `${keys} is none of the inputs the audit reads; ${EXPECTED}.`);
 }
 
+/** Ranks the fields the network plug-in is read from (higher wins when one cluster is given twice). */
+const NETWORK_SOURCE_RANK: Record<string, number> = { 'parameters.Network': 3, 'meta_data.Addons': 2, 'meta_data.Capabilities.Network': 1 };
+
+/**
+ * One cluster given twice (a list output and a detail output): one set of facts, each field
+ * from whichever output has it; the network plug-in fields from the better source.
+ */
+function mergeClusterFacts(a: AckClusterFacts, b: AckClusterFacts): AckClusterFacts {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    const empty = mine === undefined || (Array.isArray(mine) && mine.length === 0);
+    if (empty && value !== undefined) out[key] = value;
+  }
+  const rank = (f: AckClusterFacts) => NETWORK_SOURCE_RANK[f.networkSource ?? ''] ?? 0;
+  const network = rank(b) > rank(a) ? b : a;
+  const merged = out as unknown as AckClusterFacts;
+  return { ...merged, network: network.network, networkSource: network.networkSource, cniAddons: network.cniAddons ?? a.cniAddons ?? b.cniAddons };
+}
+
 function addClusters(file: string, clusters: unknown[], inv: Inventory): void {
-  clusters.forEach((c, i) => inv.clusters.push({ value: ackClusterFacts(c, clusters.length === 1 ? file : `${file} [${i}]`), file }));
+  clusters.forEach((c, i) => {
+    const facts = ackClusterFacts(c, clusters.length === 1 ? file : `${file} [${i}]`);
+    const at = inv.clusters.findIndex((x) => x.value.clusterId === facts.clusterId);
+    if (at < 0) {
+      inv.clusters.push({ value: facts, file });
+      return;
+    }
+    const before = inv.clusters[at];
+    inv.clusters[at] = { value: mergeClusterFacts(before.value, facts), file: before.file };
+    inv.notes.push(`cluster/${facts.clusterId} is in ${before.file === file ? `${file} twice` : `${before.file} and ${file}`}; their facts are read as one cluster.`);
+  });
+}
+
+/** What `kubectl get -o json` always writes as strings (and objects); anything else is not its output. */
+function checkKubeShape(file: string, obj: KubeObject): void {
+  const name = `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata.name}`;
+  const fail = (field: string, value: unknown, expected: string): never => {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array'
+      : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+    throw new AuditInputError(file, `${name}: ${field} is ${got}; kubectl writes ${expected} there, so this is not \`kubectl get … -o json\` output; ${EXPECTED}.`);
+  };
+  const stringMap = (field: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    if (!isPlainObject(value)) fail(field, value, 'an object of strings');
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v !== 'string') fail(`${field}[${JSON.stringify(k)}]`, v, 'a string');
+    }
+  };
+  stringMap('metadata.labels', obj.metadata.labels);
+  stringMap('metadata.annotations', obj.metadata.annotations);
+  if (obj.metadata.namespace !== undefined && typeof obj.metadata.namespace !== 'string') fail('metadata.namespace', obj.metadata.namespace, 'a string');
+  if (obj.spec !== undefined && obj.spec !== null && !isPlainObject(obj.spec)) fail('spec', obj.spec, 'an object');
+  if (obj.kind === 'ConfigMap') stringMap('data', obj.data);
 }
 
 function addKube(file: string, objects: KubeObject[], inv: Inventory): void {
@@ -145,6 +225,7 @@ function addKube(file: string, objects: KubeObject[], inv: Inventory): void {
       ignored.add(obj.kind);
       continue;
     }
+    checkKubeShape(file, obj);
     const list = inv.kube.get(obj.kind) ?? [];
     list.push({ value: obj, file });
     inv.kube.set(obj.kind, list);

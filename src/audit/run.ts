@@ -3,6 +3,7 @@ import { hasInput, InputKind, Inventory, Sourced } from './inventory';
 import { AuditInputError } from './read';
 import { Waiver, waiverFor } from './waivers';
 import { undescribedVSwitches, AckClusterFacts } from '../domain/ack-cluster';
+import { RULES } from '../domain/catalog';
 import { Severity } from '../domain/rules';
 
 /** One finding of the audit. */
@@ -39,7 +40,17 @@ export interface AuditReport {
   /** Evaluator runs, as `evaluator object` pairs. */
   readonly evaluated: ReadonlyArray<{ readonly evaluator: string; readonly object: string }>;
   readonly notes: ReadonlyArray<string>;
+  /**
+   * Objects for which the core check, AlibabaCloud-ACK-009 (TW-CLUSTER-001), could not be
+   * evaluated (`cluster` when the inputs hold no cluster). Unless allowed, the run does not pass.
+   */
+  readonly coreNotEvaluated?: ReadonlyArray<string>;
+  /** Whether `--allow-not-evaluated` accepts {@link coreNotEvaluated}. */
+  readonly allowNotEvaluated?: boolean;
 }
+
+/** The rule whose evaluation every run needs (the compliance check the audit exists for). */
+export const CORE_RULE_ID = RULES.ACK_009.id;
 
 /** Options of {@link runAudit}. */
 export interface AuditOptions {
@@ -48,6 +59,8 @@ export interface AuditOptions {
   readonly waivers?: ReadonlyArray<Waiver>;
   /** The evaluator table (tests swap it); default: {@link EVALUATORS}. */
   readonly evaluators?: ReadonlyArray<RuleEvaluator>;
+  /** Let a run pass although ACK-009 could not be evaluated (`--allow-not-evaluated`); default false. */
+  readonly allowNotEvaluated?: boolean;
 }
 
 function compare(a: string, b: string): number {
@@ -144,7 +157,25 @@ export function runAudit(inv: Inventory, options: AuditOptions = {}): AuditRepor
 
   findings.sort((a, b) => compare(a.object, b.object) || compare(a.ruleId, b.ruleId) || compare(a.message, b.message));
   const notes = [...inv.notes, ...waivers.filter((w) => !usedWaivers.has(w)).map((w) => `waiver ${w.ruleId} ${w.object} matched no finding.`)];
-  return { findings, notEvaluated, evaluated, notes };
+  // The same row twice (e.g. one cluster given by a list and a detail output) is shown once.
+  const rows = new Map(notEvaluated.map((n) => [JSON.stringify([n.evaluator, n.object, n.ruleIds, n.missing]), n]));
+  const merged = [...rows.values()];
+  const coreNotEvaluated = [...new Set(merged.filter((n) => n.ruleIds.includes(CORE_RULE_ID)).map((n) => n.object))];
+  return { findings, notEvaluated: merged, evaluated, notes, coreNotEvaluated, allowNotEvaluated: options.allowNotEvaluated === true };
+}
+
+/** Exit code of a run whose core check (ACK-009) was not evaluated for some cluster, or for want of any cluster. */
+export const EXIT_NOT_EVALUATED = 3;
+
+/** Whether the report blocks a pass because ACK-009 was not evaluated (and that is not allowed). */
+export function blockedByNotEvaluated(report: AuditReport): boolean {
+  return (report.coreNotEvaluated ?? []).length > 0 && report.allowNotEvaluated !== true;
+}
+
+/** The command's exit code for a report: 1 failing findings, 3 ACK-009 not evaluated, else 0. */
+export function exitCodeOf(report: AuditReport, failOn: Severity | 'never'): number {
+  if (failingFindings(report, failOn).length > 0) return 1;
+  return blockedByNotEvaluated(report) ? EXIT_NOT_EVALUATED : 0;
 }
 
 /** Severity order for --fail-on. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { TerwayClusterInfo, ZoneVSwitchIds } from './cluster-info';
 import {
-  ackClusterFacts, createdBeforeJune2020, isDedicated, isTerway, undescribedVSwitches, VSwitchFacts, vswitchesFromDescribe,
+  ackClusterFacts, createdBeforeJune2020, isDedicated, isTerway, networkPluginOf, undescribedVSwitches, VSwitchFacts, vswitchesFromDescribe,
 } from '../domain/ack-cluster';
 import { checkInputs } from '../domain/input';
 
@@ -38,16 +38,23 @@ export class TerwayClusterDescription {
    * @param describeCluster the parsed output of `aliyun cs GET /clusters/<id>`
    */
   public static fromDescribeCluster(describeCluster: any, options: TerwayClusterDescriptionOptions = {}): TerwayClusterInfo {
-    const where = options.source ?? 'TerwayClusterDescription.fromDescribeCluster';
+    // `options` may be anything from JavaScript (null included): check it before reading it.
+    checkInputs('TerwayClusterDescription.fromDescribeCluster').object('options', options ?? undefined, { optional: true });
+    const opts: TerwayClusterDescriptionOptions = options ?? {};
+    const where = checkInputs('TerwayClusterDescription.fromDescribeCluster').string('options.source', opts.source, { optional: true, minLength: 1 })
+      ?? 'TerwayClusterDescription.fromDescribeCluster';
     const check = checkInputs(where);
-    check.object('options', options);
     const facts = ackClusterFacts(describeCluster, where);
     if (!isTerway(facts)) {
-      check.fail('cluster.parameters.Network', `is ${JSON.stringify(facts.network ?? '')}; the cluster does not run Terway, so it has no Terway facts (AlibabaCloud-ACK-009: re-create it with terway-eniip)`);
+      const plugin = networkPluginOf(facts);
+      if (plugin.source === undefined) {
+        check.fail('cluster', 'names no network plug-in (none of parameters.Network, meta_data.Addons, meta_data.Capabilities.Network); pass the output of `aliyun cs GET /clusters/<id>` for this cluster');
+      }
+      check.fail(`cluster.${plugin.source}`, `is ${JSON.stringify(plugin.value)}: the cluster runs ${plugin.name}, not Terway, so it has no Terway facts. AlibabaCloud-ACK-009 requires terway-eniip, which a running cluster cannot switch to: create a Terway cluster and move the workloads`);
     }
     let zones: ZoneVSwitchIds[] | undefined;
-    if (options.describeVSwitches !== undefined) {
-      const vswitches = new Map<string, VSwitchFacts>(vswitchesFromDescribe(options.describeVSwitches, `${where} (describeVSwitches)`).map((v) => [v.id, v]));
+    if (opts.describeVSwitches !== undefined) {
+      const vswitches = new Map<string, VSwitchFacts>(vswitchesFromDescribe(opts.describeVSwitches, `${where} (describeVSwitches)`).map((v) => [v.id, v]));
       const missing = undescribedVSwitches(facts, vswitches);
       if (missing.length > 0) {
         check.fail('options.describeVSwitches', `does not describe ${missing.join(', ')}; pass DescribeVSwitches output for the cluster's VPC (--VpcId ${facts.vpcId ?? 'vpc-…'})`);
@@ -79,6 +86,10 @@ export class TerwayClusterDescription {
    * @param describeVSwitchesFile output of `aliyun vpc DescribeVSwitches` (for the zones)
    */
   public static fromFiles(describeClusterFile: string, describeVSwitchesFile?: string): TerwayClusterInfo {
+    // A number would make readFileSync read that file descriptor (and block on a terminal or pipe).
+    const check = checkInputs('TerwayClusterDescription.fromFiles');
+    check.string('describeClusterFile', describeClusterFile, { minLength: 1 });
+    check.string('describeVSwitchesFile', describeVSwitchesFile, { optional: true, minLength: 1 });
     const read = (file: string): unknown => {
       let text: string;
       try {

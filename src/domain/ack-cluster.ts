@@ -26,9 +26,19 @@ export interface AckClusterFacts {
   /** `created`, an RFC 3339 time. */
   readonly created?: string;
   readonly currentVersion?: string;
-  /** `parameters.Network`, e.g. `terway-eniip` or `Flannel`. */
+  /**
+   * The network plug-in as the response names it: `parameters.Network` (e.g. `terway-eniip`,
+   * `Flannel`), else the CNI add-ons of `meta_data.Addons` (e.g. `flannel`), else
+   * `meta_data.Capabilities.Network` (e.g. `Flannel`, `Terway`). See {@link networkPluginOf}.
+   */
   readonly network?: string;
-  /** `parameters.PodVswitchIds` (a JSON array inside a string); undefined when absent. */
+  /** The field `network` was read from (`parameters.Network`, `meta_data.Addons`, `meta_data.Capabilities.Network`). */
+  readonly networkSource?: string;
+  /** Enabled CNI add-ons listed in `meta_data.Addons` (lower case); undefined when meta_data lists no add-ons. */
+  readonly cniAddons?: ReadonlyArray<string>;
+  /** Set when `meta_data` is present but not a JSON object (its facts are then unknown). */
+  readonly metaDataUnreadable?: boolean;
+  /** `parameters.PodVswitchIds` (a JSON array inside a string), else `meta_data.PodVswitchId`; undefined when absent. */
   readonly podVswitchIds?: ReadonlyArray<string>;
   /** Node vSwitches (`vswitch_ids`, `vswitch_id`, or `parameters.WorkerVSwitchIds`). */
   readonly nodeVswitchIds: ReadonlyArray<string>;
@@ -56,7 +66,7 @@ export interface VSwitchFacts {
 /** Whether a JSON value looks like one cluster of `aliyun cs GET /clusters[/<id>]`. */
 export function isAckClusterShape(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && typeof value.cluster_id === 'string'
-    && ['parameters', 'cluster_type', 'network_mode', 'vpc_id', 'state'].some((key) => value[key] !== undefined);
+    && ['parameters', 'meta_data', 'cluster_type', 'network_mode', 'vpc_id', 'state'].some((key) => value[key] !== undefined);
 }
 
 /** API output uses null for "unset"; the shape checks treat only undefined as unset. */
@@ -73,16 +83,66 @@ function commaList(value: string | undefined): string[] {
 }
 
 /** Parses `parameters.PodVswitchIds`: a JSON array of vSwitch IDs inside a string. */
-function podVswitchIdsOf(check: InputChecker, text: string | undefined): string[] | undefined {
+function podVswitchIdsOf(check: InputChecker, text: string | undefined, property = 'parameters.PodVswitchIds'): string[] | undefined {
   if (text === undefined) return undefined;
   if (text.trim() === '') return [];
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return check.fail('parameters.PodVswitchIds', `is ${JSON.stringify(text).slice(0, 80)}, expected a JSON array of vSwitch IDs inside a string, e.g. "[\\"vsw-…\\"]"`);
+    return check.fail(property, `is ${JSON.stringify(text).slice(0, 80)}, expected a JSON array of vSwitch IDs inside a string, e.g. "[\\"vsw-…\\"]"`);
   }
-  return check.stringArray('parameters.PodVswitchIds', parsed).filter((s) => s !== '');
+  return check.stringArray(property, parsed).filter((s) => s !== '');
+}
+
+/** Add-on names that are a network plug-in (CNI), as ACK lists them in `meta_data.Addons`. */
+const CNI_ADDONS = ['terway-eniip', 'terway-eni', 'terway-controlplane', 'terway', 'flannel', 'kube-flannel-ds'];
+
+/** What `meta_data` (a JSON document inside a string) says about the network. */
+interface MetaDataFacts {
+  readonly unreadable?: boolean;
+  readonly cniAddons?: string[];
+  readonly capabilitiesNetwork?: string;
+  readonly podVswitchIds?: string[];
+}
+
+/**
+ * Reads `meta_data`: the DescribeClusterDetail / DescribeClustersV1 responses hold the
+ * network facts there, as a JSON string with `Addons` (`[{"name": "flannel", "disabled": false, …}]`),
+ * `Capabilities.Network` and `PodVswitchId`. A string that is not a JSON object (the API
+ * reference's own example shows a placeholder) gives no facts.
+ * @see https://help.aliyun.com/document_detail/93083.html
+ */
+function metaDataOf(check: InputChecker, value: unknown): MetaDataFacts {
+  if (value === undefined || value === null || value === '') return {};
+  let doc: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      doc = JSON.parse(value);
+    } catch {
+      return { unreadable: true };
+    }
+  }
+  if (!isPlainObject(doc)) return typeof value === 'string' ? { unreadable: true } : check.fail('meta_data', `is ${value === null ? 'null' : typeof value}; expected a JSON object inside a string`);
+  const m = check.at('meta_data');
+  const addons = m.array('Addons', opt(doc.Addons), { optional: true });
+  const cniAddons = addons?.flatMap((a, i) => {
+    const addon = m.object(`Addons[${i}]`, a);
+    const name = m.at(`Addons[${i}]`).string('name', addon.name).trim().toLowerCase();
+    const disabled = opt(addon.disabled);
+    if (disabled !== undefined && typeof disabled !== 'boolean') m.fail(`Addons[${i}].disabled`, `is ${JSON.stringify(disabled)}; expected true or false`);
+    return CNI_ADDONS.includes(name) && disabled !== true ? [name] : [];
+  });
+  const caps = m.object('Capabilities', opt(doc.Capabilities), { optional: true });
+  const capabilitiesNetwork = caps === undefined ? undefined : nonEmpty(m.at('Capabilities').string('Network', opt(caps.Network), { optional: true }));
+  const podText = nonEmpty(m.string('PodVswitchId', opt(doc.PodVswitchId), { optional: true }));
+  let podVswitchIds: string[] | undefined;
+  if (podText !== undefined) {
+    podVswitchIds = podText.startsWith('[') ? podVswitchIdsOf(m, podText, 'PodVswitchId') : commaList(podText);
+  } else if (doc.PodVswitchId === '') {
+    podVswitchIds = [];
+  }
+  return { cniAddons: cniAddons === undefined ? undefined : [...new Set(cniAddons)], capabilitiesNetwork, podVswitchIds };
 }
 
 /**
@@ -97,6 +157,12 @@ export function ackClusterFacts(value: unknown, where: string): AckClusterFacts 
   const params = at.object('parameters', opt(c.parameters), { optional: true }) ?? {};
   const p = at.at('parameters');
   const str = (chk: InputChecker, name: string, v: unknown) => chk.string(name, opt(v), { optional: true });
+  const meta = metaDataOf(at, c.meta_data);
+  const paramNetwork = nonEmpty(str(p, 'Network', params.Network));
+  const addonNetwork = meta.cniAddons && meta.cniAddons.length > 0 ? meta.cniAddons.join(', ') : undefined;
+  const [network, networkSource] = paramNetwork !== undefined ? [paramNetwork, 'parameters.Network']
+    : addonNetwork !== undefined ? [addonNetwork, 'meta_data.Addons']
+      : meta.capabilitiesNetwork !== undefined ? [meta.capabilitiesNetwork, 'meta_data.Capabilities.Network'] : [undefined, undefined];
   const nodeVswitchIds = [
     ...(at.stringArray('vswitch_ids', opt(c.vswitch_ids), { optional: true }) ?? []),
     ...commaList(str(at, 'vswitch_id', c.vswitch_id)),
@@ -108,8 +174,11 @@ export function ackClusterFacts(value: unknown, where: string): AckClusterFacts 
     clusterType: str(at, 'cluster_type', c.cluster_type),
     created: str(at, 'created', c.created),
     currentVersion: nonEmpty(str(at, 'current_version', c.current_version)) ?? nonEmpty(str(p, 'KubernetesVersion', params.KubernetesVersion)),
-    network: nonEmpty(str(p, 'Network', params.Network)),
-    podVswitchIds: podVswitchIdsOf(at, str(p, 'PodVswitchIds', params.PodVswitchIds)),
+    network,
+    networkSource,
+    cniAddons: meta.cniAddons,
+    metaDataUnreadable: meta.unreadable,
+    podVswitchIds: podVswitchIdsOf(at, str(p, 'PodVswitchIds', params.PodVswitchIds)) ?? meta.podVswitchIds,
     nodeVswitchIds: [...new Set(nodeVswitchIds)],
     serviceCidr: nonEmpty(str(p, 'ServiceCIDR', params.ServiceCIDR)) ?? nonEmpty(str(at, 'service_cidr', c.service_cidr)),
     podCidr: nonEmpty(str(p, 'ContainerCIDR', params.ContainerCIDR)) ?? nonEmpty(str(at, 'subnet_cidr', c.subnet_cidr))
@@ -186,14 +255,52 @@ export function createdBeforeJune2020(facts: AckClusterFacts): boolean | undefin
   return Number.isNaN(created) ? undefined : created < Date.parse(`${TRUNK_SUPPORT_SINCE}T00:00:00+08:00`);
 }
 
+/** The network plug-in of a running cluster, as far as its description decides it. */
+export interface NetworkPlugin {
+  /**
+   * `terway-eniip` (shared ENI), `terway-eniip+trunk` (shared ENI with terway-controlplane),
+   * `terway-eni` (exclusive ENI cluster), `flannel`, `terway` (Terway, mode not stated), or
+   * the value as given for anything else; undefined when the description names none.
+   */
+  readonly name?: string;
+  /** The field that decided it, e.g. `meta_data.Addons`. */
+  readonly source?: string;
+  /** The value that field holds, as given. */
+  readonly value?: string;
+}
+
 /**
- * The ACK-009 view of a running cluster: its network plug-in as the only CNI add-on, its pod
- * vSwitches, and (for Terway clusters) a Flannel pod CIDR if one is set.
+ * Decides the network plug-in from whichever field the response carries, in this order:
+ * `parameters.Network` (the field the AlibabaCloud-ACK-009 check reads), `meta_data.Addons`,
+ * `meta_data.Capabilities.Network` (which says Terway but not its mode).
+ */
+export function networkPluginOf(facts: AckClusterFacts): NetworkPlugin {
+  if (facts.network === undefined) return {};
+  const value = facts.network;
+  const source = facts.networkSource;
+  if (source === 'meta_data.Addons') {
+    const addons = facts.cniAddons ?? [];
+    const name = addons.includes('terway-eniip') ? (addons.includes('terway-controlplane') ? 'terway-eniip+trunk' : 'terway-eniip')
+      : addons.includes('terway-eni') ? 'terway-eni'
+        : addons.some((a) => a === 'flannel' || a === 'kube-flannel-ds') ? 'flannel' : addons.includes('terway') ? 'terway' : value;
+    return { name, source, value };
+  }
+  const lower = value.toLowerCase();
+  const name = lower === 'terway-eniip' || lower === 'terway-eni' || lower === 'flannel' || lower === 'terway' ? lower : value;
+  return { name, source, value };
+}
+
+/**
+ * The ACK-009 view of a running cluster: its CNI add-ons (from `meta_data.Addons`, or the
+ * network plug-in as the only one), its pod vSwitches, and (for Terway clusters) a Flannel pod
+ * CIDR if one is set.
  */
 export function managedClusterConfigOf(facts: AckClusterFacts): ManagedClusterConfig {
   const terway = isTerway(facts);
+  const fromAddons = facts.networkSource === 'meta_data.Addons' && facts.cniAddons !== undefined;
+  const names = fromAddons ? [...new Set(facts.cniAddons!.map((a) => (a === 'kube-flannel-ds' ? 'flannel' : a)))] : facts.network === undefined ? [] : [facts.network];
   return {
-    addons: facts.network === undefined ? [] : [{ name: facts.network }],
+    addons: names.map((name) => ({ name })),
     // ACK always lists PodVswitchIds for Terway clusters; absent means none.
     podVswitchIds: facts.podVswitchIds ?? (terway ? [] : undefined),
     podCidr: terway ? facts.podCidr : undefined,
