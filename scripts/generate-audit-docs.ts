@@ -8,6 +8,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EVALUATORS } from '../src/audit/evaluators';
 import { InputKind } from '../src/audit/inventory';
+import { ALL_RULES } from '../src/domain/catalog';
+
+/** Rules no evaluator decides: they run at synth time only (derived, so the list cannot drift). */
+export function unwiredRules(): string[] {
+  const wired = new Set(EVALUATORS.flatMap((e) => e.rules.map((r) => r.id)));
+  return ALL_RULES.map((r) => r.id).filter((id) => !wired.has(id));
+}
 
 const COMMANDS: Record<InputKind, string> = {
   [InputKind.CLUSTERS]: '`aliyun cs GET /clusters` (plain array, or the paged `{"clusters": [...], "page_info": …}`), or `aliyun cs GET /clusters/<id>`',
@@ -19,8 +26,15 @@ const COMMANDS: Record<InputKind, string> = {
   [InputKind.WORKLOADS]: '`kubectl get deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs,pods -A -o json`',
   [InputKind.PODS]: '`kubectl get pods -A -o json`',
   [InputKind.TERWAY_DAEMONSET]: '`kubectl get daemonset -n kube-system terway-eniip -o json` (the image tag is the Terway version)',
-  [InputKind.NETWORK_POLICIES]: '`kubectl get networkpolicies -A -o json` (read; no rule of this version uses it yet)',
+  [InputKind.NETWORK_POLICIES]: '`kubectl get networkpolicies -A -o json`',
 };
+
+/** Rule IDs as Markdown code spans, a few per line. */
+function wrapIds(ids: string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < ids.length; i += 6) lines.push(ids.slice(i, i + 6).map((id) => `\`${id}\``).join(', ') + (i + 6 < ids.length ? ',' : '.'));
+  return lines.length > 0 ? lines : ['(none)'];
+}
 
 /** The Markdown text of docs/audit.md. */
 export function renderAuditDocs(): string {
@@ -54,13 +68,19 @@ export function renderAuditDocs(): string {
     '',
     '| option | meaning |',
     '| --- | --- |',
-    '| `--format table\\|json\\|sarif` | table (default): one line per finding with rule ID, severity, object, message, fix and source; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests) |',
+    '| `--format table\\|json\\|sarif` | table (default, at most 100 columns): per finding a line with rule ID, severity and object, and the message under it; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests; file locations relative to the working folder, `uriBaseId` `SRCROOT`, which `originalUriBaseIds` resolves) |',
+    '| `--verbose` | the table also shows each finding\'s fix and source, and lists every rule not evaluated |',
+    '| `--allow-not-evaluated` | pass (exit 0) although ACK-009 could not be evaluated for a cluster or no cluster is in the inputs |',
     '| `--fail-on error\\|warning\\|never` | the lowest severity that fails the run (default `error`) |',
     '| `--waivers FILE` | acknowledged findings: `{"waivers": [{"ruleId": "TW-PN-015", "object": "podnetworking/db", "reason": "…"}]}`; `object` may be `*`. Waived findings are still shown, marked waived (SARIF: a suppression); unused waivers are reported as notes |',
     '| `--cluster ID` | the cluster the Kubernetes objects belong to, when the inputs hold several clusters (default: the only one) |',
     '',
     'Exit code 0: nothing unwaived at or above `--fail-on`; 1: there is; 2: an input, waiver file or',
-    'option cannot be used (one line on standard error naming the file and what was expected).',
+    'option cannot be used (one line on standard error naming the file and what was expected);',
+    '3: nothing fails, but ACK-009 (`TW-CLUSTER-001`), the check the audit exists for, could not be',
+    'evaluated for a cluster, or the inputs hold no cluster (`[]`, a folder without cluster output).',
+    'The summary then says `NOT PASSED`, never `passed`; `--allow-not-evaluated` accepts it (exit 0).',
+    'Findings at or above `--fail-on` take precedence (exit 1).',
     'On a terminal, large inputs (5 MB or 5,000 objects) get a progress line on standard error.',
     '',
     'Unlike `Acknowledgements` at synth time, a waiver can acknowledge an error: an audit reports on',
@@ -79,7 +99,7 @@ export function renderAuditDocs(): string {
     ...rows,
     '',
     'Rules on pod vSwitches and shared-ENI node capacity of a cluster apply to Terway clusters only',
-    '(`parameters.Network` starting with `terway`). `workload-host-ports` (TW-WL-001) runs on a Terway',
+    '(network plug-in terway-eniip, terway-eni or Terway, read as below). `workload-host-ports` (TW-WL-001) runs on a Terway',
     'cluster, or without a cluster description when the eni-config ConfigMap or the terway-eniip',
     'DaemonSet shows Terway; otherwise it is not evaluated.',
     '',
@@ -104,12 +124,25 @@ export function renderAuditDocs(): string {
     '',
     '## How the API output maps to the rules\' facts',
     '',
-    '- ACK-009 (`TW-CLUSTER-001`): `parameters.Network` is the cluster\'s only CNI add-on; it must be',
-    '  `terway-eniip`. `parameters.PodVswitchIds` is a JSON array inside a string; a Terway cluster',
-    '  without it, or with `"[]"`, has no pod vSwitches. The fix is to re-create the cluster: the',
-    '  network plug-in cannot be changed in place.',
-    '  A cluster listed without `parameters` (some `GET /clusters` responses carry only IDs and state)',
-    '  gets ACK-009 as not evaluated: save `aliyun cs GET /clusters/<id>` for it.',
+    '- ACK-009 (`TW-CLUSTER-001`): the network plug-in is read from whichever field the output has, in',
+    '  this order: `parameters.Network` (the field the compliance rule reads; older responses),',
+    '  the enabled CNI add-ons in `meta_data.Addons` (`meta_data` is a JSON document inside a string;',
+    '  `terway-eniip`, `terway-eniip` + `terway-controlplane` = Trunk ENI, `terway-eni` = exclusive ENI',
+    '  cluster, `flannel`/`kube-flannel-ds`), then `meta_data.Capabilities.Network` (`Flannel`; `Terway`',
+    '  does not say which mode, so ACK-009 is then not evaluated). `parameters` may be `null`. The',
+    '  finding names the field that decided, e.g. `decided by meta_data.Addons ("flannel, kube-flannel-ds")`.',
+    '  It must be `terway-eniip` (with or without Trunk ENI), and no other CNI add-on: an exclusive ENI',
+    '  cluster (`terway-eni`) fails. Pod vSwitches: `parameters.PodVswitchIds` (a JSON array inside a',
+    '  string), else `meta_data.PodVswitchId`; a Terway cluster without them, or with `"[]"`, has none.',
+    '  The fix is to re-create the cluster: the network plug-in cannot be changed in place.',
+    '  A cluster listed without any of these fields (some `GET /clusters` responses carry only IDs and',
+    '  state) gets ACK-009 as not evaluated (exit 3): save `aliyun cs GET /clusters/<id>` for it.',
+    '- A cluster given twice (a list output and its detail output) is read as one cluster: each fact',
+    '  from whichever output has it, the network plug-in from the better field above.',
+    '- Kubernetes objects must have the shape `kubectl get -o json` writes: labels, annotations and',
+    '  ConfigMap `data` values are strings, `spec` is an object; anything else is exit 2 naming the file.',
+    '- Folders are read recursively; symbolic links to files and folders are followed (a folder reached',
+    '  twice is read once, so a link loop ends).',
     '- `TW-CLUSTER-002`: `parameters.ContainerCIDR` (or `subnet_cidr`) set on a Terway cluster.',
     '- Node vSwitches: `vswitch_ids`, `vswitch_id` (comma-separated) or `parameters.WorkerVSwitchIds`;',
     '  zones and CIDRs come from DescribeVSwitches. An empty `ServiceCIDR` is not judged.',
@@ -122,13 +155,16 @@ export function renderAuditDocs(): string {
     '- Pod IP capacity (`TW-NET-010`): the pods in the inputs that are not `hostNetwork` against the',
     '  usable addresses of the pod vSwitches\' CIDRs.',
     '',
-    '## Not wired in this version',
+    '## Not evaluated from saved output',
     '',
-    'These checks have no domain rule in this version of the library, so the audit does not report',
-    'them (neither as passed nor as not evaluated): pods on exclusive ENIs selected by a',
-    'NetworkPolicy, EIP annotations with bad values, `hostPort` on a Terway cluster, `eni_conf`',
-    'values of the wrong type, and pod vSwitches close to exhaustion by `AvailableIpAddressCount`.',
-    'Adding one is one entry in `EVALUATORS` (src/audit/evaluators.ts) once its domain function exists.',
+    'These rules run at synth time only: the saved `aliyun`/`kubectl` output does not give the facts',
+    'they judge (Terraform arguments, Helm values, RAM policies, construct properties), so the audit',
+    'never reports them, neither as passed nor as not evaluated:',
+    '',
+    ...wrapIds(unwiredRules()),
+    '',
+    'Adding one is one entry in `EVALUATORS` (src/audit/evaluators.ts) once its inputs exist; this',
+    'list is derived from that table.',
     '',
     '## The same facts in code',
     '',

@@ -21,8 +21,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One summary line, the same in every format. */
+/** One summary line, the same in every format: the counts, then the verdict. */
 export function summaryLine(report: AuditReport, failOn: Severity | 'never'): string {
+  return summaryParts(report, failOn).join('; ');
+}
+
+/** The summary's two parts: counts (findings, not evaluated) and the verdict (passed, FAILED, NOT PASSED). */
+export function summaryParts(report: AuditReport, failOn: Severity | 'never'): [string, string] {
   const open = report.findings.filter((f) => !f.waiver);
   const errors = open.filter((f) => f.severity === Severity.ERROR).length;
   const warnings = open.length - errors;
@@ -34,7 +39,7 @@ export function summaryLine(report: AuditReport, failOn: Severity | 'never'): st
   const verdict = failing > 0 ? `FAILED (${failing} at or above --fail-on ${failOn})${core.length > 0 ? `; ${coreText}` : ''}`
     : blockedByNotEvaluated(report) ? `NOT PASSED: ${coreText} (exit ${EXIT_NOT_EVALUATED}; --allow-not-evaluated accepts that)`
       : `passed (--fail-on ${failOn}${core.length > 0 ? `; ${coreText}, allowed by --allow-not-evaluated` : ''})`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${waived} waived; ${skipped} rule checks not evaluated (missing input); ${verdict}`;
+  return [`${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${waived} waived; ${skipped} rule checks not evaluated (missing input)`, verdict];
 }
 
 /** Width of the table output: readable in a 100-column terminal, the same on every machine. */
@@ -97,13 +102,16 @@ export function formatTable(report: AuditReport, failOn: Severity | 'never', opt
   }
   if (report.notEvaluated.length > 0) {
     lines.push('', 'NOT EVALUATED (missing input; never counted as passed):');
-    for (const n of report.notEvaluated) lines.push(...block(`${n.object}  ${n.ruleIds.join(', ')}  needs ${n.missing.join(' + ')}`, '  '));
+    for (const n of report.notEvaluated) {
+      const rules = options.verbose || n.ruleIds.length <= 6 ? n.ruleIds.join(', ') : `${n.ruleIds.length} rules (--verbose lists them)`;
+      lines.push(...block(`${n.object}: ${rules}; needs ${n.missing.join(' + ')}`, '  '));
+    }
   }
   if (report.notes.length > 0) {
     lines.push('', 'NOTES:');
     for (const n of report.notes) lines.push(...block(n, '  '));
   }
-  lines.push('', ...wrap(summaryLine(report, failOn), TABLE_WIDTH));
+  lines.push('', ...summaryParts(report, failOn).flatMap((part) => wrap(part, TABLE_WIDTH)));
   return lines.join('\n') + '\n';
 }
 

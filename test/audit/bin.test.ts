@@ -15,10 +15,12 @@ function bin(args: string[], input?: string) {
   });
 }
 
-test('exit codes 1, 0 and 2 from a real process', () => {
+test('exit codes 1, 0, 2 and 3 from a real process', () => {
   const failing = bin([ACK_009_SAMPLES]);
   expect(failing.status).toBe(1);
-  expect(failing.stdout).toMatch(/^TW-CLUSTER-001 +error +cluster\/abcd1234abcd1234abcd1234abcd1234a /m);
+  expect(failing.stdout).toMatch(/^TW-CLUSTER-001 +error +cluster\/abcd1234abcd1234abcd1234abcd1234a\n/m);
+  // No cluster in the input: ACK-009 is not evaluated, which is not a pass.
+  expect(bin(['-'], '[]').status).toBe(3);
   expect(bin([COMPLIANT]).status).toBe(0);
   const missing = bin(['does-not-exist.json']);
   expect(missing.status).toBe(2);
@@ -26,7 +28,7 @@ test('exit codes 1, 0 and 2 from a real process', () => {
 });
 
 test('reads standard input when no path is given', () => {
-  const r = bin(['--format', 'json'], '{"clusters": [], "page_info": {"total_count": 0}}');
+  const r = bin(['--format', 'json', '--allow-not-evaluated'], '{"clusters": [], "page_info": {"total_count": 0}}');
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout).findings).toEqual([]);
 });

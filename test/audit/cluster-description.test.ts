@@ -48,7 +48,7 @@ describe('TerwayClusterDescription', () => {
   test('strict input checks', () => {
     const c = compliantCluster();
     expect(() => TerwayClusterDescription.fromDescribeCluster(seedClusters()[0]))
-      .toThrow(/cluster.parameters.Network is "Flannel"; the cluster does not run Terway/);
+      .toThrow(/cluster.parameters.Network is "Flannel": the cluster runs flannel, not Terway/);
     expect(() => TerwayClusterDescription.fromDescribeCluster({ ...c, cluster_id: 42 }))
       .toThrow(/TerwayClusterDescription.fromDescribeCluster: cluster.cluster_id must be a string, got 42 \(number\)/);
     expect(() => TerwayClusterDescription.fromDescribeCluster('{"cluster_id":"c1"}'))

@@ -43,9 +43,14 @@ describe('--format sarif', () => {
       expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
       expect(res.level).toBe('error');
       expect(res.message.text).toMatch(/Fix: Re-create the cluster with Terway/);
-      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe(path.join(ACK_009_SAMPLES, 'clusters.json'));
+      // Relative to the working folder, under a uriBaseId that originalUriBaseIds resolves.
+      expect(res.locations[0].physicalLocation.artifactLocation).toEqual({
+        uri: path.relative(process.cwd(), path.join(ACK_009_SAMPLES, 'clusters.json')).split(path.sep).join('/'),
+        uriBaseId: 'SRCROOT',
+      });
       expect(res.locations[0].logicalLocations[0].name).toMatch(/^cluster\//);
     }
+    expect(run.originalUriBaseIds.SRCROOT.uri).toBe(`file://${process.cwd().split(path.sep).join('/')}/`);
     // Rules with missing inputs are tool notifications, not results.
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^Not evaluated for kubernetes: TW-NET-010/);
   });
@@ -82,11 +87,21 @@ describe('--format json', () => {
 });
 
 describe('table (default)', () => {
-  test('header, one line per finding, summary', () => {
+  test('compact by default: a header line per finding, its message wrapped under it; at most 100 columns', () => {
     const lines = audit([ACK_009_SAMPLES]).stdout.split('\n');
-    expect(lines[0]).toMatch(/^RULE +SEVERITY +OBJECT +MESSAGE \| FIX \| SOURCE$/);
+    expect(lines[0]).toMatch(/^RULE +SEVERITY +OBJECT$/);
     expect(lines.filter((l) => l.startsWith('TW-'))).toHaveLength(3);
-    expect(lines.filter((l) => /^TW-/.test(l)).every((l) => / \| fix: .+ \| source: .+ <https:\/\/.+>$/.test(l))).toBe(true);
+    expect(lines.filter((l) => /fix:|source:/.test(l))).toEqual([]);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  test('--verbose adds fix and source (with the link) under each finding, still within 100 columns', () => {
+    const out = audit([ACK_009_SAMPLES, '--verbose']).stdout;
+    expect(out.match(/^ {4}fix: Re-create the cluster with Terway/mg)).toHaveLength(3);
+    expect(out.match(/^ {4}source: /mg)).toHaveLength(3);
+    expect(out).toMatch(/<https:\/\/[^>]+>/);
+    // Only a URL longer than the width (one word) stays whole on its own line.
+    for (const line of out.split('\n').filter((l) => l.length > 100)) expect(line).toMatch(/^ +https:\/\/\S+$/);
   });
 
   test('no findings prints "No findings."', () => {
