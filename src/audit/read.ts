@@ -182,11 +182,17 @@ function mergeClusterFacts(a: AckClusterFacts, b: AckClusterFacts): AckClusterFa
   return { ...merged, network: network.network, networkSource: network.networkSource, cniAddons: network.cniAddons ?? a.cniAddons ?? b.cniAddons };
 }
 
+/** Position of each cluster ID in `inv.clusters` (keeps reading linear in the number of clusters). */
+const CLUSTER_INDEX = new WeakMap<Inventory, Map<string, number>>();
+
 function addClusters(file: string, clusters: unknown[], inv: Inventory): void {
+  const index = CLUSTER_INDEX.get(inv) ?? new Map(inv.clusters.map((x, i) => [x.value.clusterId, i]));
+  CLUSTER_INDEX.set(inv, index);
   clusters.forEach((c, i) => {
     const facts = ackClusterFacts(c, clusters.length === 1 ? file : `${file} [${i}]`);
-    const at = inv.clusters.findIndex((x) => x.value.clusterId === facts.clusterId);
-    if (at < 0) {
+    const at = index.get(facts.clusterId);
+    if (at === undefined) {
+      index.set(facts.clusterId, inv.clusters.length);
       inv.clusters.push({ value: facts, file });
       return;
     }

@@ -21,7 +21,7 @@ test('any JSON on standard input: a report or one clear line, never a crash', ()
 
 test('clusters with arbitrary field values: a report or one clear line', () => {
   const base = compliantCluster();
-  const field = fc.constantFrom('cluster_id', 'cluster_type', 'created', 'current_version', 'vswitch_id', 'vswitch_ids');
+  const field = fc.constantFrom('cluster_id', 'cluster_type', 'created', 'current_version', 'vswitch_id', 'vswitch_ids', 'meta_data', 'parameters');
   const param = fc.constantFrom('Network', 'PodVswitchIds', 'ServiceCIDR', 'ContainerCIDR', 'IPStack', 'WorkerInstanceTypes', 'WorkerVSwitchIds');
   fc.assert(fc.property(field, param, fc.jsonValue(), fc.jsonValue(), (f, p, v, w) => {
     const cluster = { ...base, [f]: v, parameters: { ...base.parameters, [p]: w } };
@@ -42,7 +42,7 @@ test('Kubernetes objects with arbitrary specs: a report, or exit 2 for a shape k
       expect(() => JSON.parse(r.stdout)).not.toThrow();
     } else {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^terway-audit: <stdin>: \w+ kube-system\/(x|eni-config): (spec|data\S*) is [^\n]+; kubectl writes [^\n]+\n$/);
+      expect(r.stderr).toMatch(/^terway-audit: <stdin>: \w+ kube-system\/(x|eni-config): (spec|data|data\[".*"\]) is [^\n]+; kubectl writes [^\n]+\n$/);
     }
   }), { numRuns: 300 });
 });
