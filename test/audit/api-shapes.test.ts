@@ -132,6 +132,12 @@ describe('TerwayClusterDescription on the meta_data shape', () => {
       .toThrow(/cluster.meta_data.Addons is "flannel, kube-flannel-ds": the cluster runs flannel, not Terway/);
   });
 
+  test('a list entry that names no network plug-in asks for the detail output (not "re-create it")', () => {
+    const run = () => TerwayClusterDescription.fromDescribeCluster(read('list-short.json')[0]);
+    expect(run).toThrow(/cluster names no network plug-in \(none of parameters.Network, meta_data.Addons, meta_data.Capabilities.Network\); pass the output of `aliyun cs GET \/clusters\/<id>`/);
+    expect(run).not.toThrow(/re-create/);
+  });
+
   test('null options read as no options; a non-object is a clear error', () => {
     expect(TerwayClusterDescription.fromDescribeCluster(read('detail-terway-eniip.json'), null as any).clusterId).toBe('c1111111111111111111111111111****');
     expect(() => TerwayClusterDescription.fromDescribeCluster(read('detail-terway-eniip.json'), 5 as any))
