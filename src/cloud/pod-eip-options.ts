@@ -11,7 +11,7 @@ export interface EipControllerSettings {
   readonly maxConcurrentReconciles?: number;
   /** `networkController.eipController.garbageCollectionPeriodInMinutes`. @default - the chart default */
   readonly garbageCollectionPeriodInMinutes?: number;
-  /** `customStatefulWorkloadKinds`. @default [] */
+  /** `networkController.customStatefulWorkloadKinds` (custom controllers only; built-in kinds are refused). @default [] */
   readonly customStatefulWorkloadKinds?: string[];
   /** `enableVirtualNode`. @default false */
   readonly enableVirtualNode?: boolean;
@@ -19,7 +19,7 @@ export interface EipControllerSettings {
   readonly kubeClientQps?: number;
   /** `kubeClientBurst` (v0.12.2+). @default - the chart default */
   readonly kubeClientBurst?: number;
-  /** Further chart values; `credential` (AccessKeys) is refused. @default {} */
+  /** Further chart values (JSON only; keys of the typed settings are refused; `credential` is an error). @default {} */
   readonly additionalValues?: { [key: string]: any };
 }
 
