@@ -65,6 +65,23 @@ export interface EipControllerRrsaOptions {
    * @default ack-extend-network-controller
    */
   readonly serviceAccountName?: string;
+  /**
+   * Install the ack-pod-identity-webhook add-on (`alicloud_cs_kubernetes_addon`), the only RRSA
+   * injection the controller supports. With false, the add-on must already run in the cluster.
+   * Skipped when the TerwayCluster lists it (enabled) in `additionalAddons`.
+   * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook
+   */
+  readonly installPodIdentityWebhook?: boolean;
+  /**
+   * Confirms that `kube-system` carries the label `pod-identity.alibabacloud.com/injection: "on"`
+   * (`kubectl label namespace kube-system pod-identity.alibabacloud.com/injection=on`, or from your
+   * GitOps repository); without it the webhook injects nothing and the controller has no credentials.
+   * Terraform cannot label a namespace without a Kubernetes provider, so you confirm it here.
+   * @default false - error TW-EIP-025 until confirmed
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
+   */
+  readonly kubeSystemInjectionLabel?: boolean;
 }
 
 /**
