@@ -75,8 +75,15 @@ describe('EipControllerValues', () => {
 
   test('every rendered key is one the chart documents, and customStatefulWorkloadKinds appears exactly once', () => {
     const values = new EipControllerValues({
-      ...BASE, maxConcurrentReconciles: 3, garbageCollectionPeriodInMinutes: 5, customStatefulWorkloadKinds: ['GameServerSet'],
-      enableVirtualNode: true, enableRrsa: true, rrsaRoleName: 'r', kubeClientQps: 5, kubeClientBurst: 10,
+      ...BASE,
+      maxConcurrentReconciles: 3,
+      garbageCollectionPeriodInMinutes: 5,
+      customStatefulWorkloadKinds: ['GameServerSet'],
+      enableVirtualNode: true,
+      enableRrsa: true,
+      rrsaRoleName: 'r',
+      kubeClientQps: 5,
+      kubeClientBurst: 10,
     });
     const paths = leafPaths(parse(values.toYaml()));
     expect(paths.filter((p) => !DOCUMENTED_PATHS.includes(p))).toEqual([]);
