@@ -244,6 +244,6 @@ describe('PodEipWorkloads: runtime semantics and bounds (issues 17 and 18)', () 
       .toEqual([expect.stringMatching(/sets "enable_eip_pool", which Terway v1.7.0 and later no longer act on \(the cluster runs v1.7.0\)/)]);
     const unknown = chart();
     new EniConfig(unknown, 'EniConfig', { enableEipPool: true, enableTrunking: false, eniConfOverrides: { vswitches: { h: ['vsw-1'] } } });
-    expect(findings(unknown).filter((f) => f.ruleId === 'TW-ENICONF-009').map((f) => f.fix ?? f.text).join('\n')).toMatch(/cluster.terwayVersion/);
+    expect(findings(unknown).filter((f) => f.ruleId === 'TW-ENICONF-009').map((f) => f.text).join('\n')).toMatch(/cluster.terwayVersion/);
   });
 });
