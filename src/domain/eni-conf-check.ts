@@ -58,9 +58,12 @@ function removedKey(key: string, options: EniConfTypeCheckOptions): Finding[] {
   if (since === undefined) return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway no longer reads.`, `Remove "${key}".`)];
   const version = typeof options.terwayVersion !== 'string' || isUnresolved(options.terwayVersion) ? undefined : parseTerwayVersion(options.terwayVersion);
   if (version && !atLeast(version, since)) return [];
-  return [violation(RULES.ENICONF_REMOVED_KEY,
-    `${options.what} sets "${key}", which Terway v${since} and later no longer act on${version ? ` (the cluster runs ${options.terwayVersion})` : ' (the cluster\'s Terway version is not given)'}.`,
-    version ? `Remove "${key}".` : `Remove "${key}", or give the cluster's Terway version (EniConfig cluster.terwayVersion) if it is older than v${since} and needs the key.`)];
+  if (version) {
+    return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway v${since} and later no longer act on (the cluster runs ${options.terwayVersion}).`,
+      `Remove "${key}".`)];
+  }
+  return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway no longer reads.`,
+    `Remove "${key}" (Terway v${since} and later ignore it), or give the cluster's Terway version (EniConfig cluster.terwayVersion) if it is older than v${since} and needs the key.`)];
 }
 
 interface Problem {
