@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { RULES } from './catalog';
 import { formatFinding, violation } from './finding';
 import { checkInputs } from './input';
+import { BUILT_IN_STATELESS_KINDS } from './pod-eip';
 import { Finding, Severity } from './rules';
 import { isUnresolved } from './tokens';
 import { atLeast } from './versions';
@@ -69,8 +70,6 @@ const VALUE_NAMES = 'EipControllerValues';
 const MAX_INT32 = 2147483647;
 /** The largest float32 (`kubeClientQPS` is a float32 in the documented parameter table). */
 const MAX_FLOAT32 = 3.4028234663852886e38;
-/** Built-in controllers whose pods get new names: never "stateful" for fixed EIPs. */
-export const BUILT_IN_STATELESS_KINDS: ReadonlyArray<string> = ['Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 /** Chart value paths the typed properties own (refused in additionalValues). */
 const TYPED_PATHS: ReadonlyArray<string> = [
   'clusterID', 'regionID', 'vpcID', 'enableControllers', 'customStatefulWorkloadKinds', 'enableVirtualNode', 'enableRRSA', 'rrsaRoleName',

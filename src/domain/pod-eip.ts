@@ -1,6 +1,5 @@
 import coerce from 'semver/functions/coerce';
 import { RULES } from './catalog';
-import { BUILT_IN_STATELESS_KINDS } from './eip-controller-values';
 import { EipAnnotationPrefix, EipInstanceChargeType, EipInternetChargeType, EipIsp, PodEipImplementation } from './eip-enums';
 import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
@@ -35,6 +34,9 @@ export function eipPolicyDocument(implementation: PodEipImplementation): string 
     Statement: [{ Effect: 'Allow', Action: [...eipRamActions(implementation)], Resource: ['*'] }],
   });
 }
+
+/** Built-in controllers whose pods get new names: never "stateful" for fixed EIPs. */
+export const BUILT_IN_STATELESS_KINDS: ReadonlyArray<string> = ['Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 
 /** The readiness gate condition the controller sets once the EIP is attached. */
 export const EIP_READINESS_GATE = 'k8s.aliyun.com/eip';
