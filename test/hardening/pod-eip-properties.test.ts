@@ -21,17 +21,11 @@ import {
   PodEipPolicyProps, PodEipWorkloads, ValidationReport,
 } from '../../src';
 import { InputError } from '../../src/domain/input';
+import { params } from '../support/fc-params';
 import { validateManifest } from '../support/k8s-schemas';
 import { chart, deployment, findings, statefulSet } from '../support/plane-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
-const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
-const RUNS_FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
-const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({
-  numRuns: Math.ceil(numRuns * RUNS_FACTOR),
-  examples,
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 const RAW = [TypeError, RangeError, SyntaxError, ReferenceError];
 const TOKEN = '${TfToken[TOKEN.42]}';
 
