@@ -45,6 +45,8 @@ export interface PodEipWorkloadsProps {
 }
 
 const EIP_MARK = Symbol.for('ack-terway-network.PodEipWorkloads');
+/** The namespace label ack-pod-identity-webhook injects RRSA credentials under (https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook). */
+const POD_IDENTITY_INJECTION = 'pod-identity.alibabacloud.com/injection';
 /** On a workload: the PodEipWorkloads that gave it EIP options (each workload gets options once). */
 const EIP_OWNER = Symbol.for('ack-terway-network.pod-eip-owner');
 
@@ -152,6 +154,11 @@ export class PodEipWorkloads extends Construct {
       }
     }
     findings.push(...this.eniConfigFindings(eniConfigs));
+    const kubeSystem = namespaces.get('kube-system');
+    if (this.props.controllerValues?.enableRrsa === true && kubeSystem !== undefined && kubeSystem[POD_IDENTITY_INJECTION] !== 'on') {
+      findings.push(violation(RULES.EIP_RRSA_WEBHOOK, `${this.node.path}: the controller values enable RRSA, but the app's kube-system Namespace does not carry ${POD_IDENTITY_INJECTION}: "on", so ack-pod-identity-webhook injects no credentials.`,
+        `Add the label ${POD_IDENTITY_INJECTION}: "on" to the kube-system Namespace (and install the ack-pod-identity-webhook add-on).`));
+    }
     if (this.implementation === PodEipImplementation.LEGACY_TERWAY) {
       findings.push(...checkLegacyTerwayVersion(this.node.path, this.props.cluster?.terwayVersion));
       if (newerPlanes.length > 0) {
@@ -182,7 +189,7 @@ const WORKLOAD_RULES = [
   RULES.EIP_LEGACY_PREFIX, RULES.EIP_LEGACY_OPTION_VERSION, RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD,
   RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED, RULES.EIP_BANDWIDTH, RULES.EIP_INTERNET_CHARGE_TYPE,
   RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS, RULES.EIP_RELEASE_STRATEGY, RULES.EIP_VIRTUAL_NODES,
-  RULES.EIP_LEGACY_POOL_DISABLED, RULES.EIP_RESOURCE_ID, RULES.EIP_OPTION_CHART_VERSION,
+  RULES.EIP_LEGACY_POOL_DISABLED, RULES.EIP_RESOURCE_ID, RULES.EIP_OPTION_CHART_VERSION, RULES.EIP_RRSA_WEBHOOK,
 ];
 
 /** The eni_conf object of a kube-system/eni-config ConfigMap, if `obj` is one. */

@@ -246,4 +246,16 @@ describe('PodEipWorkloads: runtime semantics and bounds (issues 17 and 18)', () 
     new EniConfig(unknown, 'EniConfig', { enableEipPool: true, enableTrunking: false, eniConfOverrides: { vswitches: { h: ['vsw-1'] } } });
     expect(findings(unknown).filter((f) => f.ruleId === 'TW-ENICONF-009').map((f) => f.text).join('\n')).toMatch(/cluster.terwayVersion/);
   });
+
+  test('TW-EIP-025 on the cluster side: RRSA values with a declared kube-system Namespace lacking the injection label', () => {
+    const rrsa = new EipControllerValues({ ...VALUES.props, enableRrsa: true, rrsaRoleName: 'eip-controller' });
+    const c = chart();
+    new kplus.Namespace(c, 'KubeSystem', { metadata: { name: 'kube-system' } });
+    new PodEipWorkloads(c, 'Eips', { controllerValues: rrsa }).addWorkload(deployment(c, 'Web'));
+    expect(synthErrors(c)).toMatch(/\[TW-EIP-025\] .*kube-system Namespace does not carry pod-identity.alibabacloud.com\/injection: "on"/);
+    const ok = chart();
+    new kplus.Namespace(ok, 'KubeSystem', { metadata: { name: 'kube-system', labels: { 'pod-identity.alibabacloud.com/injection': 'on' } } });
+    new PodEipWorkloads(ok, 'Eips', { controllerValues: rrsa }).addWorkload(deployment(ok, 'Web'));
+    expect(findings(ok).filter((f) => f.ruleId === 'TW-EIP-025')).toEqual([]);
+  });
 });
