@@ -11,7 +11,7 @@ import { buildCloudApp as buildNodeModesCloudApp } from './node-modes/cloud';
 import { buildGitOpsApp as buildNodeModesGitOpsApp } from './node-modes/gitops';
 import { buildOneDeployApp as buildNodeModesOneDeployApp } from './node-modes/one-deploy';
 import { buildPodEipCloudApp } from './pod-eip/cloud';
-import { buildPodEipGitOpsApp, valuesFile } from './pod-eip/workloads';
+import { buildPodEipGitOpsApp, gitOpsLayout, valuesFile } from './pod-eip/workloads';
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
@@ -48,8 +48,7 @@ function printReport(report: ValidationReport): void {
   for (const a of report.acknowledged) console.log(`   acknowledged ${a.path}: [${a.ruleId}] ${a.acknowledgedReason}`);
 }
 
-function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp): void {
-  const outdir = path.join(ROOT, 'examples', name, 'dist');
+function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp, outdir = path.join(ROOT, 'examples', name, 'dist')): void {
   const app = build(outdir);
   const report = ValidationReport.of(app);
   process.env.ACK_TERWAY_NETWORK_QUIET = '1'; // printed below instead
@@ -84,8 +83,10 @@ summarizeCdktf('node-modes', buildNodeModesCloudApp, 'GitOps path: cloud stack o
 summarizeCdk8s('node-modes', (outdir) => buildNodeModesGitOpsApp(outdir));
 summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path with kubernetes_manifest', 'cdktf.out/one-deploy');
 summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
-summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir));
-// The controller values file for GitOps users (the chart comes from the ACK App Marketplace).
-const values = path.join(ROOT, 'examples', 'pod-eip', 'dist', 'ack-extend-network-controller.values.yaml');
+// Manifests in dist/manifests; the controller values file (no `kind`) beside that folder, never in it,
+// so `kubectl apply -f dist/manifests` and Argo CD directory apps read only Kubernetes objects.
+const podEipLayout = gitOpsLayout(path.join(ROOT, 'examples', 'pod-eip', 'dist'));
+summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir), podEipLayout.manifests);
+const values = podEipLayout.values;
 fs.writeFileSync(values, valuesFile());
 console.log(`   wrote ${path.relative(process.cwd(), values)} (ack-extend-network-controller values, no AccessKeys)`);

@@ -351,6 +351,18 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: "`new PodEipPolicy(stack, 'PodEip', { cluster, rrsa: { roleName: 'eip-controller' }, … })` where the `TerwayCluster` has `enableRrsa: false`.",
     fix: 'Keep RRSA on the cluster (`enableRrsa` defaults to true), or leave `rrsa` out so the policy goes to the worker RAM role.',
   },
+  'TW-EIP-024': {
+    violation: "`eips.addWorkload(game, { tags: { team: 'games' } })` with `EipControllerValues` `chartVersion: 'v0.10.0'` (eip-tags needs v0.11.0).",
+    fix: 'Install a newer ack-extend-network-controller (the message names the version), or leave the option out.',
+  },
+  'TW-EIP-025': {
+    violation: "`new PodEipPolicy(stack, 'PodEip', { cluster, rrsa: { roleName: 'eip-controller' }, … })` without `rrsa.kubeSystemInjectionLabel: true`.",
+    fix: 'Label kube-system (`kubectl label namespace kube-system pod-identity.alibabacloud.com/injection=on`), then set `rrsa.kubeSystemInjectionLabel: true`; keep `rrsa.installPodIdentityWebhook` on (the default) or install the add-on yourself.',
+  },
+  'TW-EIP-026': {
+    violation: "Two `PodEipPolicy` constructs (or a `PodEipPolicy` and your own `RamPolicy`) in one app with `policyName: 'pod-eip'`.",
+    fix: 'Give each policy its own `policyName`, or leave it out (the default name includes the construct address).',
+  },
   'TW-OUT-001': {
     violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
     fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",

@@ -2,7 +2,14 @@
  * Pod EIPs, cluster side (GitOps): a StatefulSet of UDP game servers with a fixed EIP each and a
  * Deployment with automatic EIPs, plus the ack-extend-network-controller values file, built from
  * the `terraform output -json` of the cloud stack (the pod-networking sample is reused here).
+ *
+ * Layout (the values file has no `kind`, so it stays out of the manifests folder, which
+ * `kubectl apply -f` and Argo CD directory apps read whole):
+ *
+ *   dist/manifests/                                  Kubernetes objects only (GitOpsOutput)
+ *   dist/ack-extend-network-controller.values.yaml   helm install -f / Argo CD Helm valueFiles
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Size, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
@@ -10,7 +17,7 @@ import { Construct } from 'constructs';
 import { CHART_VERSION, GAME_SERVER_KIND } from './cloud';
 import { REGION } from '../terway-cluster/main';
 import {
-  EipControllerValues, EipInternetChargeType, EipIsp, PodEipWorkloads, TerwayClusterInfo, TerwayClusterOutputs,
+  EipControllerValues, EipInternetChargeType, EipIsp, GitOpsOutput, PodEipWorkloads, TerwayClusterInfo, TerwayClusterOutputs,
 } from 'ack-terway-network';
 
 /** Sample outputs of the cloud stack. */
@@ -93,7 +100,23 @@ export function valuesFile(outputsFile: string = SAMPLE_OUTPUTS): string {
   return controllerValues(TerwayClusterOutputs.fromFile(outputsFile).clusterInfo).toYaml();
 }
 
+/** Where {@link writePodEipGitOps} puts the files under `root`. */
+export function gitOpsLayout(root: string): { manifests: string; values: string } {
+  return { manifests: path.join(root, 'manifests'), values: path.join(root, 'ack-extend-network-controller.values.yaml') };
+}
+
+/**
+ * Writes the manifests into `<root>/manifests` (only Kubernetes objects) and the chart values
+ * beside that folder, as `<root>/ack-extend-network-controller.values.yaml`.
+ */
+export function writePodEipGitOps(root: string, outputsFile: string = SAMPLE_OUTPUTS): { manifests: string; values: string; written: string[] } {
+  const layout = gitOpsLayout(root);
+  const { written } = GitOpsOutput.synth(buildPodEipGitOpsApp(layout.manifests, outputsFile), { outdir: layout.manifests });
+  fs.writeFileSync(layout.values, valuesFile(outputsFile));
+  return { ...layout, written };
+}
+
 if (require.main === module) {
-  buildPodEipGitOpsApp().synth();
-  process.stdout.write(valuesFile());
+  const layout = writePodEipGitOps(process.env.CDK8S_OUTDIR ?? path.join(__dirname, 'dist'));
+  process.stdout.write(`manifests: ${layout.manifests}\nvalues:    ${layout.values}\n`);
 }

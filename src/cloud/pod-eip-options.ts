@@ -11,7 +11,7 @@ export interface EipControllerSettings {
   readonly maxConcurrentReconciles?: number;
   /** `networkController.eipController.garbageCollectionPeriodInMinutes`. @default - the chart default */
   readonly garbageCollectionPeriodInMinutes?: number;
-  /** `customStatefulWorkloadKinds`. @default [] */
+  /** `networkController.customStatefulWorkloadKinds` (custom controllers only; built-in kinds are refused). @default [] */
   readonly customStatefulWorkloadKinds?: string[];
   /** `enableVirtualNode`. @default false */
   readonly enableVirtualNode?: boolean;
@@ -19,7 +19,7 @@ export interface EipControllerSettings {
   readonly kubeClientQps?: number;
   /** `kubeClientBurst` (v0.12.2+). @default - the chart default */
   readonly kubeClientBurst?: number;
-  /** Further chart values; `credential` (AccessKeys) is refused. @default {} */
+  /** Further chart values (JSON only; keys of the typed settings are refused; `credential` is an error). @default {} */
   readonly additionalValues?: { [key: string]: any };
 }
 
@@ -65,6 +65,23 @@ export interface EipControllerRrsaOptions {
    * @default ack-extend-network-controller
    */
   readonly serviceAccountName?: string;
+  /**
+   * Install the ack-pod-identity-webhook add-on (`alicloud_cs_kubernetes_addon`), the only RRSA
+   * injection the controller supports. With false, the add-on must already run in the cluster.
+   * Skipped when the TerwayCluster lists it (enabled) in `additionalAddons`.
+   * @default true
+   * @see https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook
+   */
+  readonly installPodIdentityWebhook?: boolean;
+  /**
+   * Confirms that `kube-system` carries the label `pod-identity.alibabacloud.com/injection: "on"`
+   * (`kubectl label namespace kube-system pod-identity.alibabacloud.com/injection=on`, or from your
+   * GitOps repository); without it the webhook injects nothing and the controller has no credentials.
+   * Terraform cannot label a namespace without a Kubernetes provider, so you confirm it here.
+   * @default false - error TW-EIP-025 until confirmed
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
+   */
+  readonly kubeSystemInjectionLabel?: boolean;
 }
 
 /**

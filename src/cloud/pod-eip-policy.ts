@@ -1,8 +1,9 @@
-import { TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryOutput } from './output-names';
 import { eipControllerHelmRelease } from './pod-eip-helm-release';
 import { BusinessPort, EipControllerHelmReleaseOptions, EipControllerRrsaOptions, EipControllerSettings } from './pod-eip-options';
-import { eipControllerRrsaRole } from './pod-eip-rrsa';
+import { eipControllerRrsaRole, podIdentityWebhook } from './pod-eip-rrsa';
 import { TerwayCluster } from './terway-cluster';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -14,6 +15,7 @@ import { violation } from '../domain/finding';
 import { checkInputs, InputChecker } from '../domain/input';
 import { checkLegacyTerwayVersion, eipPolicyDocument, eipRamActions } from '../domain/pod-eip';
 import { Finding } from '../domain/rules';
+import { checkIngressRule } from '../domain/security-group-rules';
 import { isUnresolved } from '../domain/tokens';
 import { RamPolicy } from '../generated/alicloud/ram-policy';
 import { RamRolePolicyAttachment } from '../generated/alicloud/ram-role-policy-attachment';
@@ -70,9 +72,9 @@ const POLICY_MARK = Symbol.for('ack-terway-network.PodEipPolicy');
 
 /**
  * Least-privilege RAM for pod EIPs: a custom policy with exactly the documented actions of the
- * chosen implementation, attached to the worker RAM role (plus AliyunCSManagedNetworkRole for legacy
- * Terway on ACK dedicated clusters and managed clusters created before June 2020), or with RRSA to
- * the controller's own role. Also produces the ack-extend-network-controller values (never with
+ * chosen implementation, attached to the worker RAM role (legacy Terway on ACK dedicated clusters
+ * and managed clusters created before June 2020: to AliyunCSManagedNetworkRole only, as documented),
+ * or with RRSA to the controller's own role (and the ack-pod-identity-webhook add-on). Also produces the ack-extend-network-controller values (never with
  * AccessKeys), optionally a helm_release, and opens the pods' business ports on the node security group.
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
@@ -99,6 +101,7 @@ export class PodEipPolicy extends Construct {
   private readonly terwayVersion?: string;
   private readonly rrsaCluster?: TerwayCluster;
   private readonly portFindings: Finding[] = [];
+  private readonly rrsaFindings: Finding[] = [];
 
   constructor(scope: Construct, id: string, props: PodEipPolicyProps = {}) {
     super(scope, id);
@@ -143,15 +146,24 @@ export class PodEipPolicy extends Construct {
 
     const rrsaRole = props.rrsa === undefined ? undefined : eipControllerRrsaRole(this, c, props.rrsa, props.cluster, info.clusterId);
     const rrsaRoleName = rrsaRole?.name;
-    if (rrsaRole !== undefined) this.rrsaCluster = props.cluster;
+    const webhook: ITerraformDependable[] = [];
+    if (rrsaRole !== undefined) {
+      this.rrsaCluster = props.cluster;
+      const addon = podIdentityWebhook(this, c, props.rrsa!, props.cluster, info.clusterId);
+      if (addon.resource) webhook.push(addon.resource);
+      this.rrsaFindings.push(...rrsaWebhookFindings(this.node.path, props.rrsa!));
+    }
     if (rrsaRole !== undefined) {
       this.attachedRoleNames = [rrsaRole.attachTo];
+    } else if (legacy && (info.dedicatedCluster === true || info.createdBeforeJune2020 === true)) {
+      // "Associate an exclusive EIP with a pod", Terway (legacy): these clusters run Terway with
+      // AliyunCSManagedNetworkRole, and the page grants the policy to that role only.
+      this.attachedRoleNames = [ACK_MANAGED_NETWORK_ROLE];
     } else {
       if (info.workerRamRoleName === undefined) c.fail('clusterInfo.workerRamRoleName', 'is required: the policy is attached to the cluster\'s worker RAM role (or give rrsa).');
       this.attachedRoleNames = [info.workerRamRoleName];
-      if (legacy && (info.dedicatedCluster === true || info.createdBeforeJune2020 === true)) this.attachedRoleNames.push(ACK_MANAGED_NETWORK_ROLE);
     }
-    const attachments = this.attachedRoleNames.map((roleName, n) => new RamRolePolicyAttachment(this, n === 0 ? 'Attachment' : `Attachment-${roleName}`, {
+    const attachments = this.attachedRoleNames.map((roleName) => new RamRolePolicyAttachment(this, roleName === ACK_MANAGED_NETWORK_ROLE ? `Attachment-${roleName}` : 'Attachment', {
       policyName: this.policy.policyName,
       policyType: 'Custom',
       roleName,
@@ -176,13 +188,15 @@ export class PodEipPolicy extends Construct {
         kubeClientBurst: s.kubeClientBurst,
         additionalValues: s.additionalValues,
       }, this.node.path);
-      new TerraformOutput(this, 'ValuesOutput', {
+      // Registered with the stack-wide output name check (TW-OUT-001): 'PodEip' and 'podeip' give the same name.
+      libraryOutput(this, 'ValuesOutput', `${slug.replace(/-/g, '_')}_controller_values`, {
         value: this.controllerValuesYaml,
         description: 'ack-extend-network-controller values (EIP controller; authenticates with the worker RAM role or RRSA)',
-      }).overrideLogicalId(`${slug.replace(/-/g, '_')}_controller_values`);
+      });
       if (props.helmRelease !== undefined) {
-        // The controller starts allocating at once: its permissions are granted first.
-        this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml, attachments);
+        // The controller starts allocating at once: its permissions (and the RRSA webhook) come first.
+        const before = [...attachments, ...webhook];
+        this.helmRelease = eipControllerHelmRelease(this, c, props.helmRelease, s.chartVersion, this.controllerValuesYaml, before);
       }
     }
 
@@ -225,6 +239,9 @@ export class PodEipPolicy extends Construct {
       }
       return;
     }
+    // The same ingress-rule check as plane security groups (22/3389 open to 0.0.0.0/0: TW-SG-004).
+    rendered.forEach((r, n) => this.portFindings.push(...checkIngressRule(`${this.node.path} businessPorts[${n}] on ${securityGroupId}`,
+      { protocol: r.protocol, portRange: r.portRange, sourceCidr: r.cidr })));
     rendered.forEach((r, n) => new SecurityGroupRule(this, `BusinessPort-${n + 1}`, {
       securityGroupId,
       type: 'ingress',
@@ -238,7 +255,7 @@ export class PodEipPolicy extends Construct {
   }
 
   private evaluate(): Finding[] {
-    const findings: Finding[] = [...this.portFindings, ...(this.controllerValues?.findings() ?? [])];
+    const findings: Finding[] = [...this.portFindings, ...this.rrsaFindings, ...(this.controllerValues?.findings() ?? []), ...policyNameReuse(this)];
     if (this.implementation === PodEipImplementation.LEGACY_TERWAY) findings.push(...checkLegacyTerwayVersion(this.node.path, this.terwayVersion));
     const stack = TerraformStack.of(this);
     const policies = stack.node.findAll().filter(PodEipPolicy.isPodEipPolicy);
@@ -260,8 +277,28 @@ export class PodEipPolicy extends Construct {
 
 const POLICY_RULES = [
   RULES.EIP_BOTH_IMPLEMENTATIONS, RULES.EIP_LEGACY_TERWAY_VERSION, RULES.EIP_CONTROLLER_VERSION, RULES.EIP_ACCESS_KEYS, RULES.EIP_PORTS_NOT_OPEN,
-  RULES.EIP_RRSA_CLUSTER_DISABLED,
+  RULES.EIP_RRSA_CLUSTER_DISABLED, RULES.EIP_RRSA_WEBHOOK, RULES.EIP_POLICY_NAME_REUSED, RULES.SG_RULE_OPEN_ADMIN_PORT, RULES.SG_RULE_PROTOCOL,
+  RULES.SG_RULE_PORT_RANGE, RULES.SG_RULE_SOURCE,
 ];
+
+/** The literal policy_name of every alicloud_ram_policy in the app, reported on the later one (TW-EIP-026). */
+function policyNameReuse(policy: PodEipPolicy): Finding[] {
+  const name = policy.policy.policyNameInput;
+  if (name === undefined || isUnresolved(name)) return [];
+  const all = policy.node.root.node.findAll().filter((x): x is RamPolicy => x instanceof RamPolicy);
+  const earlier = all.slice(0, all.indexOf(policy.policy)).filter((other) => other.policyNameInput === name);
+  return earlier.length === 0 ? [] : [violation(RULES.EIP_POLICY_NAME_REUSED,
+    `${policy.node.path} creates RAM policy ${JSON.stringify(name)}, which ${earlier.map((o) => o.node.path).join(', ')} also creates.`,
+    'Give each policy its own policyName, or leave policyName out (the default includes the construct address).')];
+}
+
+/** The webhook add-on and the kube-system label RRSA needs (TW-EIP-025). */
+function rrsaWebhookFindings(path: string, rrsa: EipControllerRrsaOptions): Finding[] {
+  if (rrsa.kubeSystemInjectionLabel === true) return [];
+  return [violation(RULES.EIP_RRSA_WEBHOOK, `${path}: the controller authenticates with RRSA but the label pod-identity.alibabacloud.com/injection=on on kube-system is not confirmed (rrsa.kubeSystemInjectionLabel), so ack-pod-identity-webhook injects nothing and the controller gets no credentials.`,
+    'Run `kubectl label namespace kube-system pod-identity.alibabacloud.com/injection=on` (or apply that label from your GitOps repository), then set rrsa.kubeSystemInjectionLabel: true; '
+    + 'keep rrsa.installPodIdentityWebhook on (the default) or install ack-pod-identity-webhook from the cluster\'s Add-ons page.')];
+}
 
 /** AccessKeys added to the helm_release through escape hatches (`set`, `set_sensitive`, values). */
 function secretsInRelease(release: TerraformResource): Finding[] {

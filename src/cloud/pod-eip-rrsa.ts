@@ -2,9 +2,15 @@ import { Construct } from 'constructs';
 import { EipControllerRrsaOptions } from './pod-eip-options';
 import type { TerwayCluster } from './terway-cluster';
 import { InputChecker } from '../domain/input';
+import { CsKubernetesAddon } from '../generated/alicloud/cs-kubernetes-addon';
 import { RamRole } from '../generated/alicloud/ram-role';
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A namespace name: an RFC 1123 label, at most 63 characters. */
+export const NAMESPACE_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A service account name: an RFC 1123 subdomain, at most 253 characters. */
+const SERVICE_ACCOUNT_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** The add-on that injects RRSA credentials (the only injection the controller supports). */
+export const POD_IDENTITY_WEBHOOK = 'ack-pod-identity-webhook';
 
 /**
  * Checks the RRSA options and creates the role when asked. Returns the literal role name (for the
@@ -20,8 +26,12 @@ export function eipControllerRrsaRole(
   c.string('rrsa.oidcProviderArn', rrsa.oidcProviderArn, { optional: true, pattern: /^acs:ram::\d+:oidc-provider\/.+$/, expected: 'an ARN such as acs:ram::<account>:oidc-provider/ack-rrsa-<cluster ID>' });
   c.string('rrsa.accountId', rrsa.accountId, { optional: true, pattern: /^\d+$/, expected: 'a numeric account ID' });
   c.string('rrsa.oidcIssuerUrl', rrsa.oidcIssuerUrl, { optional: true, pattern: /^https:\/\/\S+$/, expected: 'an https:// issuer URL' });
-  const namespace = c.string('rrsa.serviceAccountNamespace', rrsa.serviceAccountNamespace, { optional: true, pattern: NAME, expected: 'a namespace name' }) ?? 'kube-system';
-  const account = c.string('rrsa.serviceAccountName', rrsa.serviceAccountName, { optional: true, pattern: NAME, expected: 'a service account name' }) ?? 'ack-extend-network-controller';
+  const namespace = c.string('rrsa.serviceAccountNamespace', rrsa.serviceAccountNamespace,
+    { optional: true, pattern: NAMESPACE_NAME, expected: 'a namespace name (RFC 1123 label, at most 63 characters)' }) ?? 'kube-system';
+  const account = c.string('rrsa.serviceAccountName', rrsa.serviceAccountName,
+    { optional: true, pattern: SERVICE_ACCOUNT_NAME, expected: 'a service account name (RFC 1123 subdomain, at most 253 characters)' }) ?? 'ack-extend-network-controller';
+  c.boolean('rrsa.installPodIdentityWebhook', rrsa.installPodIdentityWebhook, { optional: true });
+  c.boolean('rrsa.kubeSystemInjectionLabel', rrsa.kubeSystemInjectionLabel, { optional: true });
   if (!create) return { name: roleName, attachTo: roleName };
 
   const metadata = cluster?.cluster.rrsaMetadata.get(0);
@@ -53,4 +63,24 @@ export function eipControllerRrsaRole(
     description: `RRSA role of ack-extend-network-controller (${namespace}/${account}) for pod EIPs`,
   });
   return { name: roleName, attachTo: role.roleName };
+}
+
+/**
+ * Installs ack-pod-identity-webhook (`alicloud_cs_kubernetes_addon`) unless the options turn it off
+ * (the user installs it) or the TerwayCluster already lists it. `present` says whether the add-on
+ * is known to run; `resource` is the add-on created here, if any.
+ * @see https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook
+ */
+export function podIdentityWebhook(
+  scope: Construct, c: InputChecker, rrsa: EipControllerRrsaOptions, cluster: TerwayCluster | undefined, clusterId: string | undefined,
+): { present: boolean; resource?: CsKubernetesAddon } {
+  if (rrsa.installPodIdentityWebhook === false) return { present: true };
+  if (cluster !== undefined) {
+    const rendered = (cluster.cluster.toTerraform() as any).resource.alicloud_cs_managed_kubernetes[cluster.cluster.friendlyUniqueId] ?? {};
+    const addons: Array<{ name?: string; disabled?: boolean }> = Array.isArray(rendered.addons) ? rendered.addons : [];
+    if (addons.some((a) => a.name === POD_IDENTITY_WEBHOOK && a.disabled !== true)) return { present: true };
+  }
+  const id = cluster?.cluster.id ?? clusterId;
+  if (id === undefined) return c.fail('rrsa.installPodIdentityWebhook', 'needs the cluster (a TerwayCluster or clusterInfo.clusterId) to install ack-pod-identity-webhook; set it to false if the add-on is installed.');
+  return { present: true, resource: new CsKubernetesAddon(scope, 'PodIdentityWebhook', { clusterId: id, name: POD_IDENTITY_WEBHOOK }) };
 }

@@ -113,7 +113,7 @@ export class EniConfig extends Construct {
     // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
     const rendered = renderEniConf(plan);
     const { eniConf } = rendered;
-    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config' })];
+    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config', terwayVersion: props.cluster?.terwayVersion })];
     const chain = existing['10-terway.conflist'];
     if (chain !== undefined && (props.cluster?.exclusiveEniNodePools ?? []).length > 0) {
       findings.push(violation(RULES.EXCL_CUSTOM_CNI_CHAIN,

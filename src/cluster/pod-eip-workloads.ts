@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { declaredObjects } from './declared-objects';
+import { checkConstructArg } from './plane-inputs';
 import { PodEipOptions } from './pod-eip-options';
 import { eipOptionsModel } from './pod-eip-options-model';
 import { PodNetworkingPlane } from './pod-networking-plane';
@@ -36,13 +37,16 @@ export interface PodEipWorkloadsProps {
   /** The cluster (its Terway version drives the legacy checks). @default - nothing known */
   readonly cluster?: TerwayClusterInfo;
   /**
-   * The controller's values, for `customStatefulWorkloadKinds` and `enableVirtualNode`.
-   * @default - no custom stateful kinds, virtual-node support off
+   * The controller's values, for `customStatefulWorkloadKinds`, `enableVirtualNode` and the chart
+   * version that gates newer annotations (TW-EIP-024).
+   * @default - no custom stateful kinds, virtual-node support off, annotation versions not checked
    */
   readonly controllerValues?: EipControllerValues;
 }
 
 const EIP_MARK = Symbol.for('ack-terway-network.PodEipWorkloads');
+/** The namespace label ack-pod-identity-webhook injects RRSA credentials under (https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook). */
+const POD_IDENTITY_INJECTION = 'pod-identity.alibabacloud.com/injection';
 /** On a workload: the PodEipWorkloads that gave it EIP options (each workload gets options once). */
 const EIP_OWNER = Symbol.for('ack-terway-network.pod-eip-owner');
 
@@ -97,6 +101,7 @@ export class PodEipWorkloads extends Construct {
    * adds the annotations and, by default with ack-extend-network-controller, the readiness gate.
    */
   public addWorkload(workload: IConstruct, options: PodEipOptions = {}): void {
+    checkConstructArg(`${this.node.path}.addWorkload`, 'workload', workload);
     const owner = (workload as { [EIP_OWNER]?: PodEipWorkloads })[EIP_OWNER];
     if (owner !== undefined && owner.node.root === this.node.root) {
       throw new Error(`${this.node.path}: ${workload.node.path} already has EIP options; give each workload its options once.`);
@@ -129,6 +134,7 @@ export class PodEipWorkloads extends Construct {
       terwayVersion: this.props.cluster?.terwayVersion,
       customStatefulWorkloadKinds: this.customKinds(),
       enableVirtualNode: this.props.controllerValues?.enableVirtualNode ?? false,
+      chartVersion: this.props.controllerValues?.props.chartVersion,
     };
   }
 
@@ -148,6 +154,11 @@ export class PodEipWorkloads extends Construct {
       }
     }
     findings.push(...this.eniConfigFindings(eniConfigs));
+    const kubeSystem = namespaces.get('kube-system');
+    if (this.props.controllerValues?.enableRrsa === true && kubeSystem !== undefined && kubeSystem[POD_IDENTITY_INJECTION] !== 'on') {
+      findings.push(violation(RULES.EIP_RRSA_WEBHOOK, `${this.node.path}: the controller values enable RRSA, but the app's kube-system Namespace does not carry ${POD_IDENTITY_INJECTION}: "on", so ack-pod-identity-webhook injects no credentials.`,
+        `Add the label ${POD_IDENTITY_INJECTION}: "on" to the kube-system Namespace (and install the ack-pod-identity-webhook add-on).`));
+    }
     if (this.implementation === PodEipImplementation.LEGACY_TERWAY) {
       findings.push(...checkLegacyTerwayVersion(this.node.path, this.props.cluster?.terwayVersion));
       if (newerPlanes.length > 0) {
@@ -167,7 +178,7 @@ export class PodEipWorkloads extends Construct {
     }
     if (this.implementation === PodEipImplementation.LEGACY_TERWAY && enabled.length === 0 && this.workloads.length > 0) {
       return [violation(RULES.EIP_LEGACY_POOL_DISABLED, `${this.node.path} annotates workloads for legacy Terway EIPs, but no eni-config in this app sets enable_eip_pool "true".`,
-        'Add an EniConfig with enableEipPool true (from the cluster\'s current eni-config), or acknowledge if the cluster already has it.')];
+        'Add an EniConfig with enableEipPool true and cluster.terwayVersion (from the cluster\'s current eni-config; Terway before v1.7.0 reads it), or acknowledge if the cluster already has it.')];
     }
     return [];
   }
@@ -178,7 +189,7 @@ const WORKLOAD_RULES = [
   RULES.EIP_LEGACY_PREFIX, RULES.EIP_LEGACY_OPTION_VERSION, RULES.EIP_FIXED_NEEDS_STATEFUL, RULES.EIP_EXISTING_SINGLE_POD,
   RULES.EIP_EXISTING_WITH_AUTO, RULES.EIP_EXISTING_REUSED, RULES.EIP_BANDWIDTH, RULES.EIP_INTERNET_CHARGE_TYPE,
   RULES.EIP_INSTANCE_CHARGE_TYPE, RULES.EIP_ISP, RULES.EIP_TAGS, RULES.EIP_RELEASE_STRATEGY, RULES.EIP_VIRTUAL_NODES,
-  RULES.EIP_LEGACY_POOL_DISABLED, RULES.EIP_RESOURCE_ID,
+  RULES.EIP_LEGACY_POOL_DISABLED, RULES.EIP_RESOURCE_ID, RULES.EIP_OPTION_CHART_VERSION, RULES.EIP_RRSA_WEBHOOK,
 ];
 
 /** The eni_conf object of a kube-system/eni-config ConfigMap, if `obj` is one. */

@@ -1,6 +1,9 @@
 import { error, warning } from './catalog-helpers';
 import { DOC_NETWORK_FAQ, DOC_POD_EIP, terwaySource } from './sources';
 
+const DOC_ALLOCATE_EIP = 'https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress';
+const DOC_POD_IDENTITY_WEBHOOK = 'https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook';
+
 const LEGACY_SOURCE = terwaySource('daemon/k8s.go', 'v1.6.4');
 const MIGRATION = terwaySource('docs/eip.md', 'v1.6.4');
 
@@ -40,8 +43,8 @@ export const EIP_RULES = {
     'The same EIP instance ID must not be given to two workloads',
     `${DOC_POD_EIP} (Specify an existing EIP: do not assign the same EIP instance to pods with different names)`),
   EIP_BANDWIDTH: error('TW-EIP-011',
-    'The EIP bandwidth is a positive whole number of Mbit/s',
-    `${DOC_POD_EIP} (eip-bandwidth)`),
+    'The EIP bandwidth is a whole number of Mbit/s that AllocateEipAddress accepts: 1 to 200 with PayByTraffic, 1 to 500 with PayByBandwidth',
+    `${DOC_POD_EIP} (eip-bandwidth); ${DOC_ALLOCATE_EIP} (Bandwidth)`),
   EIP_INTERNET_CHARGE_TYPE: error('TW-EIP-012',
     'The EIP internet charge type is PayByTraffic or PayByBandwidth',
     `${DOC_POD_EIP} (eip-internet-charge-type)`),
@@ -67,7 +70,7 @@ export const EIP_RULES = {
     'AccessKeys (credential.accessKey / credential.accessSecret) must never be written into values, manifests or Terraform',
     `${DOC_POD_EIP} (credential.accessKey: stored in a Secret, not recommended)`),
   EIP_LEGACY_POOL_DISABLED: warning('TW-EIP-020',
-    'Legacy Terway ignores EIP annotations unless eni_conf sets enable_eip_pool to "true"',
+    'Legacy Terway (before v1.7.0) ignores EIP annotations unless eni_conf sets enable_eip_pool to "true"',
     `${DOC_POD_EIP} (Enable EIP in Terway); ${MIGRATION}`),
   EIP_PORTS_NOT_OPEN: warning('TW-EIP-021',
     'Traffic to a pod EIP is filtered by the node security group: the pod\'s business ports must be open there',
@@ -78,4 +81,13 @@ export const EIP_RULES = {
   EIP_RRSA_CLUSTER_DISABLED: error('TW-EIP-023',
     'The controller can use RRSA only on a cluster with RRSA enabled (it has no OIDC provider otherwise)',
     `${DOC_POD_EIP} (enableRRSA); ACK RRSA (enable_rrsa)`),
+  EIP_OPTION_CHART_VERSION: error('TW-EIP-024',
+    'EIP annotations need their ack-extend-network-controller versions: resource group v0.4.0, name and description v0.6.0, security protection types v0.9.0, tags v0.11.0 (older controllers ignore them)',
+    `${DOC_POD_EIP} (annotation table)`),
+  EIP_RRSA_WEBHOOK: error('TW-EIP-025',
+    'The controller gets RRSA credentials only through ack-pod-identity-webhook injection: the add-on must be installed and kube-system labeled pod-identity.alibabacloud.com/injection=on',
+    `${DOC_POD_EIP} (enableRRSA); ${DOC_POD_IDENTITY_WEBHOOK} (namespace label)`),
+  EIP_POLICY_NAME_REUSED: error('TW-EIP-026',
+    'RAM policy names are unique in an account: two policies of one app must not share a policy_name (the second create fails with EntityAlreadyExists.Policy)',
+    `${DOC_POD_EIP} (Step 1: Create a custom policy); alicloud_ram_policy policy_name`),
 } as const;

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { RULES } from './catalog';
 import { formatFinding, violation } from './finding';
 import { checkInputs } from './input';
+import { BUILT_IN_STATELESS_KINDS } from './pod-eip';
 import { Finding, Severity } from './rules';
 import { isUnresolved } from './tokens';
 import { atLeast } from './versions';
@@ -25,15 +26,20 @@ export interface EipControllerValuesProps {
    * disagree; Helm ignores the key the chart does not read.
    */
   readonly vpcId: string;
-  /** `networkController.eipController.maxConcurrentReconciles`. @default - the chart default */
+  /** `networkController.eipController.maxConcurrentReconciles` (1 to 2147483647). @default - the chart default */
   readonly maxConcurrentReconciles?: number;
-  /** `networkController.eipController.garbageCollectionPeriodInMinutes` (clean-up of fixed EIPs). @default - the chart default */
+  /**
+   * `networkController.eipController.garbageCollectionPeriodInMinutes` (clean-up of fixed EIPs;
+   * 1 to 2147483647). @default - the chart default
+   */
   readonly garbageCollectionPeriodInMinutes?: number;
   /**
-   * `customStatefulWorkloadKinds`: owner kinds treated like StatefulSet (eligible for fixed EIPs).
-   * Rendered at the top level (documented parameter) and under `networkController.eipController`
-   * (documented sample).
+   * `networkController.customStatefulWorkloadKinds`: owner kinds of custom controllers treated like
+   * StatefulSet (eligible for fixed EIPs). Rendered once, under `networkController` beside
+   * `eipController`, where the published sample configuration puts it. Built-in kinds whose pods
+   * get new names (Deployment, ReplicaSet, DaemonSet, Job, CronJob, ReplicationController) are refused.
    * @default []
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/associate-an-eip-with-a-pod-1
    */
   readonly customStatefulWorkloadKinds?: string[];
   /** `enableVirtualNode`: also give EIPs to pods on ECI virtual nodes. @default false */
@@ -46,18 +52,31 @@ export interface EipControllerValuesProps {
   readonly enableRrsa?: boolean;
   /** `rrsaRoleName` (chart v0.10.0+); required with `enableRrsa`. @default - none */
   readonly rrsaRoleName?: string;
-  /** `kubeClientQPS` (chart v0.12.2+). @default - the chart default */
+  /** `kubeClientQPS` (chart v0.12.2+; a float32, 0 to 3.4028234663852886e38). @default - the chart default */
   readonly kubeClientQps?: number;
-  /** `kubeClientBurst` (chart v0.12.2+). @default - the chart default */
+  /** `kubeClientBurst` (chart v0.12.2+; 1 to 2147483647). @default - the chart default */
   readonly kubeClientBurst?: number;
   /**
-   * Further chart values, merged under the typed ones. `credential` (AccessKeys) is refused.
+   * Further chart values (JSON values only), merged with the typed ones. Keys the typed
+   * properties own (e.g. `enableRRSA`, `kubeClientQPS`, `networkController.vpcid`) are refused,
+   * so the typed rules always apply; `credential` (AccessKeys) is an error (TW-EIP-019).
    * @default {}
    */
   readonly additionalValues?: { [key: string]: any };
 }
 
 const VALUE_NAMES = 'EipControllerValues';
+/** The largest Go int32: an upper bound the chart's int values always parse to. */
+const MAX_INT32 = 2147483647;
+/** The largest float32 (`kubeClientQPS` is a float32 in the documented parameter table). */
+const MAX_FLOAT32 = 3.4028234663852886e38;
+/** Chart value paths the typed properties own (refused in additionalValues). */
+const TYPED_PATHS: ReadonlyArray<string> = [
+  'clusterID', 'regionID', 'vpcID', 'enableControllers', 'customStatefulWorkloadKinds', 'enableVirtualNode', 'enableRRSA', 'rrsaRoleName',
+  'kubeClientQPS', 'kubeClientBurst', 'networkController.vpcid', 'networkController.customStatefulWorkloadKinds',
+  'networkController.eipController.maxConcurrentReconciles', 'networkController.eipController.garbageCollectionPeriodInMinutes',
+  'networkController.eipController.customStatefulWorkloadKinds',
+];
 /** Block style, no line folding, code-point-sorted keys: byte-stable values files. */
 const YAML_OPTIONS = { lineWidth: 0, sortMapEntries: true } as const;
 /** Keys that carry AccessKeys, at any depth. */
@@ -88,15 +107,30 @@ export class EipControllerValues {
     c.string('clusterId', props.clusterId, { minLength: 1 });
     c.string('regionId', props.regionId, { pattern: /^[a-z]{2}-[a-z0-9-]+$/, expected: 'a region ID such as cn-hangzhou' });
     c.string('vpcId', props.vpcId, { pattern: /^vpc-[a-z0-9]+$/, expected: 'a VPC ID such as vpc-bp1…' });
-    c.integer('maxConcurrentReconciles', props.maxConcurrentReconciles, { optional: true, min: 1 });
-    c.integer('garbageCollectionPeriodInMinutes', props.garbageCollectionPeriodInMinutes, { optional: true, min: 1 });
-    c.stringArray('customStatefulWorkloadKinds', props.customStatefulWorkloadKinds, { optional: true }, { pattern: /^[A-Z][A-Za-z0-9]*$/, expected: 'a Kubernetes kind such as CloneSet' });
+    c.integer('maxConcurrentReconciles', props.maxConcurrentReconciles, { optional: true, min: 1, max: MAX_INT32 });
+    c.integer('garbageCollectionPeriodInMinutes', props.garbageCollectionPeriodInMinutes, { optional: true, min: 1, max: MAX_INT32 });
+    const kinds = c.stringArray('customStatefulWorkloadKinds', props.customStatefulWorkloadKinds, { optional: true },
+      { pattern: /^[A-Z][A-Za-z0-9]{0,62}$/, expected: 'a Kubernetes kind such as CloneSet' }) ?? [];
+    kinds.forEach((kind, i) => {
+      if (BUILT_IN_STATELESS_KINDS.includes(kind)) {
+        c.fail(`customStatefulWorkloadKinds[${i}]`, `is ${JSON.stringify(kind)}, a built-in controller whose pods get new names; a fixed EIP cannot follow them. List only custom stateful controllers (e.g. CloneSet-like kinds with stable pod names).`);
+      }
+      if (kinds.indexOf(kind) !== i) c.fail(`customStatefulWorkloadKinds[${i}]`, `repeats ${JSON.stringify(kind)}; list each kind once.`);
+    });
     c.boolean('enableVirtualNode', props.enableVirtualNode, { optional: true });
     c.boolean('enableRrsa', props.enableRrsa, { optional: true });
     c.string('rrsaRoleName', props.rrsaRoleName, { optional: true, pattern: /^[A-Za-z0-9.-]{1,64}$/, expected: 'a RAM role name (letters, digits, periods, hyphens; at most 64)' });
-    c.number('kubeClientQps', props.kubeClientQps, { optional: true, min: 0 });
-    c.integer('kubeClientBurst', props.kubeClientBurst, { optional: true, min: 1 });
-    c.object('additionalValues', props.additionalValues, { optional: true });
+    c.number('kubeClientQps', props.kubeClientQps, { optional: true, min: 0, max: MAX_FLOAT32 });
+    c.integer('kubeClientBurst', props.kubeClientBurst, { optional: true, min: 1, max: MAX_INT32 });
+    const extra = c.object('additionalValues', props.additionalValues, { optional: true });
+    if (extra !== undefined) {
+      c.jsonValue('additionalValues', extra);
+      for (const path of TYPED_PATHS) {
+        if (valueAt(extra, path) !== undefined) {
+          c.fail(`additionalValues.${path}`, 'is set by a typed property of EipControllerValues (so its rules apply); give it there instead.');
+        }
+      }
+    }
     if (props.enableRrsa === true && props.rrsaRoleName === undefined) c.fail('rrsaRoleName', 'is required when enableRrsa is true (the RAM role the controller assumes).');
     if (props.enableRrsa !== true && props.rrsaRoleName !== undefined) c.fail('rrsaRoleName', 'is set but enableRrsa is not true.');
     this.props = props;
@@ -160,14 +194,16 @@ export class EipControllerValues {
     const eipController: Record<string, unknown> = {};
     if (p.maxConcurrentReconciles !== undefined) eipController.maxConcurrentReconciles = p.maxConcurrentReconciles;
     if (p.garbageCollectionPeriodInMinutes !== undefined) eipController.garbageCollectionPeriodInMinutes = p.garbageCollectionPeriodInMinutes;
-    if (this.customStatefulWorkloadKinds.length > 0) eipController.customStatefulWorkloadKinds = [...this.customStatefulWorkloadKinds];
     const typed: Record<string, unknown> = {
       clusterID: p.clusterId,
       regionID: p.regionId,
       vpcID: p.vpcId,
       enableControllers: ['eip'],
-      networkController: { vpcid: p.vpcId, ...(Object.keys(eipController).length > 0 ? { eipController } : {}) },
-      ...(this.customStatefulWorkloadKinds.length > 0 ? { customStatefulWorkloadKinds: [...this.customStatefulWorkloadKinds] } : {}),
+      networkController: {
+        vpcid: p.vpcId,
+        ...(Object.keys(eipController).length > 0 ? { eipController } : {}),
+        ...(this.customStatefulWorkloadKinds.length > 0 ? { customStatefulWorkloadKinds: [...this.customStatefulWorkloadKinds] } : {}),
+      },
       ...(p.enableVirtualNode !== undefined ? { enableVirtualNode: p.enableVirtualNode } : {}),
       ...(p.enableRrsa !== undefined ? { enableRRSA: p.enableRrsa } : {}),
       ...(p.rrsaRoleName !== undefined ? { rrsaRoleName: p.rrsaRoleName } : {}),
@@ -176,6 +212,16 @@ export class EipControllerValues {
     };
     return sortDeep(withoutSecrets(deepMerge(p.additionalValues ?? {}, typed))) as { [key: string]: any };
   }
+}
+
+/** The value at a dotted path of plain objects, if any. */
+function valueAt(root: Record<string, unknown>, path: string): unknown {
+  let here: unknown = root;
+  for (const key of path.split('.')) {
+    if (!isPlainObject(here) || !Object.prototype.hasOwnProperty.call(here, key)) return undefined;
+    here = here[key];
+  }
+  return here;
 }
 
 function secretPaths(value: unknown, prefix: string): string[] {

@@ -2,6 +2,8 @@ import { RULES } from './catalog';
 import { ENI_CONF_KEYS, EniConfKeySchema } from './eni-conf-schema';
 import { violation } from './finding';
 import { Finding } from './rules';
+import { isUnresolved } from './tokens';
+import { atLeast, parseTerwayVersion } from './versions';
 
 /** Options of {@link checkEniConfTypes}. */
 export interface EniConfTypeCheckOptions {
@@ -9,7 +11,23 @@ export interface EniConfTypeCheckOptions {
   readonly what: string;
   /** A per-node document is an RFC 7396 merge patch: a top-level `null` deletes the key. */
   readonly mergePatch?: boolean;
+  /** The cluster's Terway version, when known: keys removed later are not reported on older versions. */
+  readonly terwayVersion?: string;
 }
+
+/**
+ * The first Terway version that no longer acts on a removed key. enable_eip_pool and allow_eip_rob
+ * switch legacy EIP on up to v1.6.4 (daemon/daemon.go); v1.7.0 removed the feature (the
+ * types/daemon/config.go field stayed, unused, until v1.9.3). enable_eip_migrate is read up to
+ * v1.9.3 and gone from v1.9.6 (commit 8adcc66 "remove deprecated codes").
+ * @see https://github.com/AliyunContainerService/terway/blob/v1.6.4/daemon/daemon.go
+ * @see https://github.com/AliyunContainerService/terway/blob/v1.9.3/daemon/daemon.go
+ */
+export const REMOVED_KEY_SINCE: Readonly<Record<string, string>> = {
+  enable_eip_pool: '1.7.0',
+  allow_eip_rob: '1.7.0',
+  enable_eip_migrate: '1.9.6',
+};
 
 /**
  * Checks an `eni_conf` document against the key types of Terway's daemon config
@@ -24,9 +42,7 @@ export function checkEniConfTypes(doc: Readonly<Record<string, unknown>>, option
     const schema = Object.prototype.hasOwnProperty.call(ENI_CONF_KEYS, key) ? ENI_CONF_KEYS[key] : undefined;
     const value = doc[key];
     if (schema === undefined || value === undefined || (value === null && options.mergePatch)) continue;
-    if (schema.deprecated) {
-      out.push(violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway no longer reads.`, `Remove "${key}".`));
-    }
+    if (schema.deprecated) out.push(...removedKey(key, options));
     for (const p of problems(value, schema, key)) {
       out.push(p.type
         ? violation(RULES.ENICONF_KEY_TYPE, `${options.what}: ${p.message}`, `Write ${p.path} as ${p.expected} (e.g. ${example(p.expected)}); terwayd refuses to start on a wrong JSON type.`)
@@ -34,6 +50,20 @@ export function checkEniConfTypes(doc: Readonly<Record<string, unknown>>, option
     }
   }
   return out;
+}
+
+/** TW-ENICONF-009 for a removed key, unless the cluster's Terway version still acts on it. */
+function removedKey(key: string, options: EniConfTypeCheckOptions): Finding[] {
+  const since = Object.prototype.hasOwnProperty.call(REMOVED_KEY_SINCE, key) ? REMOVED_KEY_SINCE[key] : undefined;
+  if (since === undefined) return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway no longer reads.`, `Remove "${key}".`)];
+  const version = typeof options.terwayVersion !== 'string' || isUnresolved(options.terwayVersion) ? undefined : parseTerwayVersion(options.terwayVersion);
+  if (version && !atLeast(version, since)) return [];
+  if (version) {
+    return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway v${since} and later no longer act on (the cluster runs ${options.terwayVersion}).`,
+      `Remove "${key}".`)];
+  }
+  return [violation(RULES.ENICONF_REMOVED_KEY, `${options.what} sets "${key}", which Terway no longer reads.`,
+    `Remove "${key}" (Terway v${since} and later ignore it), or give the cluster's Terway version (EniConfig cluster.terwayVersion) if it is older than v${since} and needs the key.`)];
 }
 
 interface Problem {

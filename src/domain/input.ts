@@ -212,6 +212,43 @@ export class InputChecker {
   }
 
   /**
+   * A value JSON and YAML represent exactly (string, finite number, boolean, null, array, plain
+   * object), nested at most `maxDepth` levels; refuses cycles, functions, BigInt, symbols,
+   * class instances, `undefined` members and `__proto__` keys with the path of the bad member.
+   */
+  public jsonValue(property: string, value: unknown, maxDepth: number = 32): unknown {
+    const walk = (path: string, v: unknown, depth: number, seen: Set<object>): void => {
+      if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) this.fail(path, `must be a JSON value, got ${describeValue(v)}.`);
+        return;
+      }
+      if (typeof v === 'object' && seen.has(v)) this.fail(path, 'refers back to an enclosing object (a cycle); give a tree of plain values.');
+      if (depth > maxDepth) this.fail(path, `is nested more than ${maxDepth} levels deep.`);
+      if (Array.isArray(v)) {
+        seen.add(v);
+        v.forEach((item, i) => walk(`${path}[${i}]`, item, depth + 1, seen));
+        seen.delete(v);
+        return;
+      }
+      if (isPlainObject(v)) {
+        seen.add(v);
+        for (const k of Object.keys(v)) {
+          const at = `${path}[${JSON.stringify(k)}]`;
+          if (k === '__proto__') this.fail(at, 'is a key JavaScript treats as the prototype; rename it.');
+          if (v[k] === undefined) this.fail(at, 'is undefined; leave the key out or give a JSON value.');
+          walk(at, v[k], depth + 1, seen);
+        }
+        seen.delete(v);
+        return;
+      }
+      this.fail(path, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(v)} (${typeof v}).`);
+    };
+    walk(property, value, 0, new Set());
+    return value;
+  }
+
+  /**
    * A map of string keys to string values (labels, tags, annotations). `undefined` values
    * are refused: they would silently drop the key (an unset environment variable, say).
    */

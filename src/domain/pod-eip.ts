@@ -1,7 +1,9 @@
+import coerce from 'semver/functions/coerce';
 import { RULES } from './catalog';
 import { EipAnnotationPrefix, EipInstanceChargeType, EipInternetChargeType, EipIsp, PodEipImplementation } from './eip-enums';
 import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
+import { isNumberToken } from './input';
 import { jsonWithSortedKeys } from './json';
 import { Finding, RuleDefinition } from './rules';
 import { isUnresolved, known } from './tokens';
@@ -32,6 +34,9 @@ export function eipPolicyDocument(implementation: PodEipImplementation): string 
     Statement: [{ Effect: 'Allow', Action: [...eipRamActions(implementation)], Resource: ['*'] }],
   });
 }
+
+/** Built-in controllers whose pods get new names: never "stateful" for fixed EIPs. */
+export const BUILT_IN_STATELESS_KINDS: ReadonlyArray<string> = ['Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 
 /** The readiness gate condition the controller sets once the EIP is attached. */
 export const EIP_READINESS_GATE = 'k8s.aliyun.com/eip';
@@ -88,7 +93,28 @@ export interface EipContextModel {
   readonly customStatefulWorkloadKinds: ReadonlyArray<string>;
   /** The controller's `enableVirtualNode`. */
   readonly enableVirtualNode: boolean;
+  /** The ack-extend-network-controller chart version, when known (annotation version gates). */
+  readonly chartVersion?: string;
 }
+
+/**
+ * Annotations ack-extend-network-controller reads only from a chart version on (annotation table of
+ * "Associate an exclusive EIP with a pod"); older controllers silently ignore them.
+ */
+export const EIP_OPTION_MIN_CHART: ReadonlyArray<[keyof EipOptionsModel, string, string]> = [
+  ['resourceGroupId', 'eip-resource-group-id', '0.4.0'],
+  ['name', 'eip-name', '0.6.0'],
+  ['description', 'eip-description', '0.6.0'],
+  ['securityProtectionTypes', 'eip-security-protection-types', '0.9.0'],
+  ['tags', 'eip-tags', '0.11.0'],
+];
+
+/**
+ * Peak bandwidth limits of AllocateEipAddress `Bandwidth` (Mbit/s) by metering method for
+ * pay-as-you-go EIPs (the only instance charge type the annotations accept); subscription
+ * EIPs go to 1000. @see https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress
+ */
+export const EIP_MAX_BANDWIDTH: Readonly<Record<string, number>> = { PayByTraffic: 200, PayByBandwidth: 500 };
 
 /** Options that only create a new EIP (automatic allocation). */
 const AUTO_OPTIONS: ReadonlyArray<keyof EipOptionsModel> = [
@@ -151,9 +177,12 @@ export function checkEipWorkload(workload: EipWorkloadModel, options: EipOptions
         `Copy the ID from the console or the API (${shape}).`));
     }
   }
-  if (options.bandwidth !== undefined && (!Number.isInteger(options.bandwidth) || options.bandwidth < 1)) {
-    findings.push(violation(RULES.EIP_BANDWIDTH, `${at}: bandwidth is ${options.bandwidth}.`,
-      'Give the peak bandwidth as a whole number of Mbit/s, at least 1 (legacy Terway defaults to 5).'));
+  const metering = options.internetChargeType ?? EipInternetChargeType.PAY_BY_TRAFFIC;
+  const maxBandwidth = EIP_MAX_BANDWIDTH[metering];
+  if (options.bandwidth !== undefined && !isNumberToken(options.bandwidth)
+    && (!Number.isInteger(options.bandwidth) || options.bandwidth < 1 || (maxBandwidth !== undefined && options.bandwidth > maxBandwidth))) {
+    findings.push(violation(RULES.EIP_BANDWIDTH, `${at}: bandwidth is ${options.bandwidth}${maxBandwidth !== undefined ? ` (${metering} allows 1 to ${maxBandwidth} Mbit/s)` : ''}.`,
+      'Give the peak bandwidth as a whole number of Mbit/s: 1 to 200 with PayByTraffic (the default), 1 to 500 with PayByBandwidth (legacy Terway defaults to 5).'));
   }
   checkMember(findings, at, 'internetChargeType', options.internetChargeType, Object.values(EipInternetChargeType), RULES.EIP_INTERNET_CHARGE_TYPE);
   checkMember(findings, at, 'instanceChargeType', options.instanceChargeType, Object.values(EipInstanceChargeType), RULES.EIP_INSTANCE_CHARGE_TYPE);
@@ -196,6 +225,7 @@ export function checkEipWorkload(workload: EipWorkloadModel, options: EipOptions
   }
 
   if (legacy) findings.push(...checkLegacyOptions(at, options, ctx, given));
+  else findings.push(...checkOptionChartVersions(at, ctx.chartVersion, given));
 
   if (workload.virtualNodeHint !== undefined && !ctx.enableVirtualNode) {
     findings.push(violation(RULES.EIP_VIRTUAL_NODES, `${at}: its pods may run on virtual nodes (${workload.virtualNodeHint}) and would get no EIP there.`,
@@ -203,6 +233,18 @@ export function checkEipWorkload(workload: EipWorkloadModel, options: EipOptions
         : 'Keep these pods on ECS nodes, or set enableVirtualNode in the controller values (check that the pod has no conflicting ECI EIP annotations).'));
   }
   return findings;
+}
+
+/** Annotations the controller version does not read yet (TW-EIP-024); nothing when the version is unknown. */
+function checkOptionChartVersions(at: string, chartVersion: string | undefined, given: (k: keyof EipOptionsModel) => boolean): Finding[] {
+  const version = chartVersion === undefined || isUnresolved(chartVersion) ? undefined : coerce(chartVersion);
+  if (!version) return [];
+  const early = EIP_OPTION_MIN_CHART.filter(([key, , minimum]) => given(key) && !atLeast(version, minimum));
+  if (early.length === 0) return [];
+  const need = early.map(([key, annotation, minimum]) => `${key} (${annotation}, v${minimum})`);
+  const highest = early.map(([, , minimum]) => minimum).reduce((a, b) => (atLeast(coerce(a)!, b) ? a : b));
+  return [violation(RULES.EIP_OPTION_CHART_VERSION, `${at}: ${need.join(', ')} ${early.length > 1 ? 'are' : 'is'} read only by newer ack-extend-network-controller; chartVersion is ${chartVersion}, which ignores ${early.length > 1 ? 'them' : 'it'}.`,
+    `Install ack-extend-network-controller v${highest} or later, or leave ${early.map(([key]) => key).join(', ')} out.`)];
 }
 
 function checkLegacyOptions(at: string, options: EipOptionsModel, ctx: EipContextModel, given: (k: keyof EipOptionsModel) => boolean): Finding[] {
@@ -254,9 +296,11 @@ export function checkExistingEipReuse(uses: ReadonlyArray<{ readonly path: strin
 
 /** Whether pods of `workload` have stable names (StatefulSet, owner-less pod, custom stateful kind). */
 export function isStateful(workload: Pick<EipWorkloadModel, 'kind' | 'ownerKinds'>, customKinds: ReadonlyArray<string>): boolean {
-  if (workload.kind === 'StatefulSet' || customKinds.includes(workload.kind)) return true;
+  // A built-in stateless kind never becomes stateful by being listed (its pods still get new names).
+  const custom = (kind: string) => customKinds.includes(kind) && !BUILT_IN_STATELESS_KINDS.includes(kind);
+  if (workload.kind === 'StatefulSet' || custom(workload.kind)) return true;
   if (workload.kind !== 'Pod') return false;
-  return workload.ownerKinds.every((k) => k === 'StatefulSet' || customKinds.includes(k));
+  return workload.ownerKinds.every((k) => k === 'StatefulSet' || custom(k));
 }
 
 function checkMember(

@@ -1,7 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Testing } from 'cdktf';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { PodEipStack } from '../../examples/pod-eip/cloud';
-import { buildPodEipGitOpsApp, valuesFile } from '../../examples/pod-eip/workloads';
+import { buildPodEipGitOpsApp, valuesFile, writePodEipGitOps } from '../../examples/pod-eip/workloads';
 import { ValidationReport } from '../../src';
 import { validateManifests } from '../support/k8s-schemas';
 import { conformanceErrors } from '../support/terraform-schema';
@@ -39,5 +42,31 @@ describe('pod EIP example', () => {
     for (const w of [sts, deploy]) expect(w.spec.template.spec.readinessGates).toEqual([{ conditionType: 'k8s.aliyun.com/eip' }]);
     expect(ValidationReport.of(app).errors).toEqual([]);
     expect(parse(valuesFile())).toMatchObject({ clusterID: 'c4f1d3b2a9e8c7d6b5a4f3e2d1c0b9a8f', vpcID: 'vpc-bp1k2r7x9demo0vpc01', networkController: { vpcid: 'vpc-bp1k2r7x9demo0vpc01' } });
+  });
+
+  // `kubectl apply -f <folder>` and Argo CD directory apps read every .yaml/.yml/.json file of the folder and
+  // reject a document without apiVersion and kind ("Object 'Kind' is missing"); a Helm values file has neither.
+  test('GitOps layout: the manifests folder holds only Kubernetes objects; the values file sits beside it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-eip-gitops-'));
+    try {
+      const layout = writePodEipGitOps(root);
+      expect(path.dirname(layout.values)).toBe(root);
+      expect(path.relative(layout.manifests, layout.values).startsWith('..')).toBe(true);
+      const yamlFiles = fs.readdirSync(layout.manifests).filter((f) => /\.ya?ml$/.test(f));
+      expect(yamlFiles.length).toBeGreaterThan(0);
+      for (const file of yamlFiles) {
+        for (const doc of parseAllDocuments(fs.readFileSync(path.join(layout.manifests, file), 'utf8'))) {
+          const obj = doc.toJS();
+          if (obj === null) continue;
+          expect({ file, apiVersion: typeof obj.apiVersion, kind: typeof obj.kind }).toEqual({ file, apiVersion: 'string', kind: 'string' });
+        }
+      }
+      const values = parse(fs.readFileSync(layout.values, 'utf8'));
+      expect(values.kind).toBeUndefined();
+      expect(values).toEqual(parse(valuesFile()));
+      expect(values.networkController.customStatefulWorkloadKinds).toEqual(['GameServerSet']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -73,13 +73,17 @@ describe('PodEipPolicy RAM', () => {
     expect(json.resource.alicloud_ram_role).toBeUndefined();
   });
 
-  test('legacy Terway on an ACK dedicated or pre-June-2020 cluster also attaches AliyunCSManagedNetworkRole', () => {
+  // "Associate an exclusive EIP with a pod", Terway (legacy): for an ACK dedicated cluster or a managed cluster created
+  // before June 2020 the page grants the policy on the AliyunCSManagedNetworkRole page only (not the worker role).
+  test('legacy Terway on an ACK dedicated or pre-June-2020 cluster attaches AliyunCSManagedNetworkRole only', () => {
     for (const flag of [{ dedicatedCluster: true }, { createdBeforeJune2020: true }]) {
       const legacy = { implementation: PodEipImplementation.LEGACY_TERWAY, clusterInfo: { ...EXISTING, ...flag }, businessPorts: PORTS };
       const { stack, policy } = standalone(legacy);
       const roles = (Object.values(synthJson(stack).resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name);
-      expect(roles.sort()).toEqual([ACK_MANAGED_NETWORK_ROLE, 'KubernetesWorkerRole-abc']);
-      expect(policy.attachedRoleNames).toEqual(['KubernetesWorkerRole-abc', ACK_MANAGED_NETWORK_ROLE]);
+      expect(roles).toEqual([ACK_MANAGED_NETWORK_ROLE]);
+      expect(policy.attachedRoleNames).toEqual([ACK_MANAGED_NETWORK_ROLE]);
+      // The worker role is not needed there.
+      expect(() => standalone({ ...legacy, clusterInfo: { ...legacy.clusterInfo, workerRamRoleName: undefined } })).not.toThrow();
     }
     const { stack } = standalone({ clusterInfo: { ...EXISTING, dedicatedCluster: true }, controller: CONTROLLER, businessPorts: PORTS });
     expect((Object.values(synthJson(stack).resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name)).toEqual(['KubernetesWorkerRole-abc']);
@@ -90,7 +94,7 @@ describe('PodEipPolicy RAM', () => {
       clusterInfo: EXISTING,
       controller: CONTROLLER,
       businessPorts: PORTS,
-      rrsa: { roleName: 'eip-controller', accountId: '1234567890', oidcIssuerUrl: 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123' },
+      rrsa: { roleName: 'eip-controller', accountId: '1234567890', oidcIssuerUrl: 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123', kubeSystemInjectionLabel: true },
     });
     const json = synthJson(stack);
     expect(conformanceErrors(json)).toEqual([]);
@@ -111,13 +115,13 @@ describe('PodEipPolicy RAM', () => {
   });
 
   test('an existing RRSA role is taken by name; a TerwayCluster supplies the OIDC provider and issuer', () => {
-    const byName = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'mine', createRole: false } });
+    const byName = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'mine', createRole: false, kubeSystemInjectionLabel: true } });
     const json = synthJson(byName.stack);
     expect(json.resource.alicloud_ram_role).toBeUndefined();
     expect((Object.values(json.resource.alicloud_ram_role_policy_attachment) as any[]).map((a) => a.role_name)).toEqual(['mine']);
 
     const { stack, cluster } = clusterStack(validProps());
-    new PodEipPolicy(stack, 'PodEip', { cluster, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'eip-controller' } });
+    new PodEipPolicy(stack, 'PodEip', { cluster, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'eip-controller', kubeSystemInjectionLabel: true } });
     const trust = (Object.values(synthJson(stack).resource.alicloud_ram_role)[0] as any).assume_role_policy_document as string;
     expect(trust).toMatch(/rrsa_metadata\[0\]\.ram_oidc_provider_arn/);
     expect(trust).toMatch(/rrsa_metadata\[0\]\.rrsa_oidc_issuer_url/);
@@ -137,8 +141,7 @@ describe('PodEipPolicy RAM', () => {
       regionID: 'cn-hangzhou',
       vpcID: EXISTING.vpcId,
       enableControllers: ['eip'],
-      customStatefulWorkloadKinds: ['GameServerSet'],
-      networkController: { vpcid: EXISTING.vpcId, eipController: { maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5, customStatefulWorkloadKinds: ['GameServerSet'] } },
+      networkController: { vpcid: EXISTING.vpcId, customStatefulWorkloadKinds: ['GameServerSet'], eipController: { maxConcurrentReconciles: 2, garbageCollectionPeriodInMinutes: 5 } },
     });
     const release = Object.values(json.resource.helm_release)[0] as any;
     expect(release).toMatchObject({ chart: 'ack-extend-network-controller', repository: 'oci://registry.example.com/charts', version: 'v0.12.2', namespace: 'kube-system' });
@@ -213,5 +216,78 @@ describe('PodEipPolicy input shapes', () => {
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => standalone(props)).toThrow(message);
+  });
+});
+
+describe('PodEipPolicy: runtime requirements and collisions (issues 17 and 18)', () => {
+  const RRSA = { roleName: 'eip-controller', accountId: '1234567890', oidcIssuerUrl: 'https://oidc-ack-cn-hangzhou.oss-cn-hangzhou.aliyuncs.com/c0123' };
+
+  // "Associate an exclusive EIP with a pod", enableRRSA: "Only the ack-pod-identity-webhook injection method is supported.
+  // Configure the corresponding label for the kube-system namespace"; the label is pod-identity.alibabacloud.com/injection: on
+  // (https://www.alibabacloud.com/help/en/ack/product-overview/ack-pod-identity-webhook, namespace configuration).
+  test('RRSA installs ack-pod-identity-webhook before the release and refuses until the kube-system label is confirmed', () => {
+    const unconfirmed = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, rrsa: RRSA });
+    expect(synthError(unconfirmed.stack)).toMatch(/\[TW-EIP-025\] .*pod-identity.alibabacloud.com\/injection=on on kube-system/);
+
+    const { stack } = standalone({
+      clusterInfo: EXISTING,
+      controller: CONTROLLER,
+      businessPorts: PORTS,
+      rrsa: { ...RRSA, kubeSystemInjectionLabel: true },
+      helmRelease: { repository: 'oci://registry.example.com/charts', namespace: 'kube-system' },
+    });
+    const json = synthJson(stack);
+    expect(conformanceErrors(json)).toEqual([]);
+    const addons = Object.values(json.resource.alicloud_cs_kubernetes_addon) as any[];
+    expect(addons).toEqual([{ cluster_id: EXISTING.clusterId, name: 'ack-pod-identity-webhook' }]);
+    const release = Object.values(json.resource.helm_release)[0] as any;
+    expect(release.depends_on).toContainEqual(expect.stringMatching(/^alicloud_cs_kubernetes_addon\./));
+
+    const own = standalone({
+      clusterInfo: EXISTING,
+      controller: CONTROLLER,
+      businessPorts: PORTS,
+      rrsa: { ...RRSA, kubeSystemInjectionLabel: true, installPodIdentityWebhook: false },
+    });
+    expect(synthJson(own.stack).resource.alicloud_cs_kubernetes_addon).toBeUndefined();
+
+    const listed = clusterStack(validProps({ additionalAddons: [{ name: 'ack-pod-identity-webhook' }] }));
+    new PodEipPolicy(listed.stack, 'PodEip', { cluster: listed.cluster, controller: CONTROLLER, businessPorts: PORTS, rrsa: { roleName: 'eip-controller', kubeSystemInjectionLabel: true } });
+    expect(synthJson(listed.stack).resource.alicloud_cs_kubernetes_addon).toBeUndefined();
+  });
+
+  test('business ports opening 22 or 3389 to 0.0.0.0/0 get the plane security-group finding (TW-SG-004), also inside a UDP range', () => {
+    for (const port of [
+      { protocol: BusinessPortProtocol.TCP, portRange: '22', sourceCidrIp: '0.0.0.0/0' },
+      { protocol: BusinessPortProtocol.UDP, portRange: '3000/4000', sourceCidrIp: '0.0.0.0/0' },
+    ]) {
+      const { stack } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: [port] });
+      const hits = ValidationReport.of(stack).warnings.filter((f) => f.ruleId === 'TW-SG-004');
+      expect(hits.map((f) => f.text)).toEqual([expect.stringMatching(new RegExp(`businessPorts\\[0\\] on sg-bp1abc000000 allows ${port.protocol} from 0.0.0.0/0 to port ${port.portRange === '22' ? 22 : 3389}`))]);
+    }
+    const closed = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: [{ protocol: BusinessPortProtocol.TCP, portRange: '22', sourceCidrIp: '10.0.0.0/8' }] });
+    expect(ValidationReport.of(closed.stack).warnings.filter((f) => f.ruleId === 'TW-SG-004')).toEqual([]);
+  });
+
+  test('PodEip and podeip in one stack: the colliding output name is TW-OUT-001', () => {
+    const { stack } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS });
+    new PodEipPolicy(stack, 'podeip', { clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS });
+    expect(synthError(stack)).toMatch(/\[TW-OUT-001\] Output name podeip_controller_values of test\/podeip is also claimed by the library construct test\/PodEip/);
+  });
+
+  test('two policies with the same policyName are TW-EIP-026', () => {
+    const { stack } = standalone({ clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, policyName: 'pod-eip' });
+    new alicloud.ramPolicy.RamPolicy(stack, 'Mine', { policyName: 'other', policyDocument: '{}' });
+    new PodEipPolicy(stack, 'Second', { clusterInfo: EXISTING, controller: CONTROLLER, businessPorts: PORTS, policyName: 'pod-eip' });
+    expect(synthError(stack)).toMatch(/\[TW-EIP-026\] test\/Second creates RAM policy "pod-eip", which test\/PodEip\/Policy also creates/);
+  });
+
+  test('300-character namespace, service account and release names are refused', () => {
+    const long = 'a'.repeat(300);
+    expect(() => standalone({ clusterInfo: EXISTING, controller: CONTROLLER, rrsa: { ...RRSA, serviceAccountNamespace: long } })).toThrow(/rrsa.serviceAccountNamespace must be a namespace name \(RFC 1123 label, at most 63/);
+    expect(() => standalone({ clusterInfo: EXISTING, controller: CONTROLLER, rrsa: { ...RRSA, serviceAccountName: long } })).toThrow(/rrsa.serviceAccountName must be a service account name/);
+    const release = { repository: 'oci://registry.example.com/charts', namespace: 'kube-system' };
+    expect(() => standalone({ clusterInfo: EXISTING, controller: CONTROLLER, helmRelease: { ...release, namespace: long } })).toThrow(/helmRelease.namespace must be a namespace name/);
+    expect(() => standalone({ clusterInfo: EXISTING, controller: CONTROLLER, helmRelease: { ...release, releaseName: 'r'.repeat(54) } })).toThrow(/helmRelease.releaseName must be a Helm release name/);
   });
 });

@@ -135,7 +135,7 @@ describe('pod EIP properties', () => {
           implementation: p.implementation,
           clusterInfo: { clusterId: 'c1', vpcId: 'vpc-bp1x', workerRamRoleName: 'worker', securityGroupId: 'sg-bp1x', terwayVersion: p.terwayVersion, dedicatedCluster: p.dedicated },
           controller: legacy ? undefined : { chartVersion: p.chartVersion, regionId: 'cn-hangzhou', kubeClientQps: p.qps },
-          rrsa: p.rrsa && !legacy ? { roleName: 'eip', accountId: '123', oidcIssuerUrl: 'https://oidc.example.com/c1' } : undefined,
+          rrsa: p.rrsa && !legacy ? { roleName: 'eip', accountId: '123', oidcIssuerUrl: 'https://oidc.example.com/c1', kubeSystemInjectionLabel: true } : undefined,
           businessPorts: p.ports,
         });
       } catch (e) {
@@ -153,7 +153,8 @@ describe('pod EIP properties', () => {
       expect(conformanceErrors(json)).toEqual([]);
       const actions = JSON.parse((Object.values(json.resource.alicloud_ram_policy)[0] as any).policy_document).Statement[0].Action;
       expect(actions).toHaveLength(legacy ? 8 : 11);
-      expect(policy.attachedRoleNames.includes('worker')).toBe(!(p.rrsa && !legacy));
+      // Legacy Terway on dedicated clusters: AliyunCSManagedNetworkRole only (least privilege, as documented).
+      expect(policy.attachedRoleNames.includes('worker')).toBe(!(p.rrsa && !legacy) && !(legacy && p.dedicated));
       expect(policy.attachedRoleNames.includes('AliyunCSManagedNetworkRole')).toBe(legacy && p.dedicated);
       expect(JSON.stringify(json)).not.toMatch(/credential|accessSecret|accessKey/);
     }), { numRuns: 80 });

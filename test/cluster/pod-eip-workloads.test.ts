@@ -175,3 +175,87 @@ describe('PodEipWorkloads input shapes', () => {
     expect(() => setup(chart())).toThrow(message);
   });
 });
+
+describe('PodEipWorkloads: runtime semantics and bounds (issues 17 and 18)', () => {
+  const valuesAt = (chartVersion: string) => new EipControllerValues({ ...VALUES.props, chartVersion });
+
+  // "Associate an exclusive EIP with a pod", annotation table: eip-resource-group-id (v0.4.0+), eip-name and
+  // eip-description (v0.6.0+), eip-security-protection-types (v0.9.0+), eip-tags (v0.11.0+) of ack-extend-network-controller.
+  test.each([
+    ['v0.3.0', { resourceGroupId: 'rg-abc123' }, /resourceGroupId \(eip-resource-group-id, v0.4.0\) is read only by newer/],
+    ['v0.5.0', { name: 'game', description: 'd' }, /name \(eip-name, v0.6.0\), description \(eip-description, v0.6.0\) are read only/],
+    ['v0.8.9', { securityProtectionTypes: ['AntiDDoS_Enhanced'] }, /securityProtectionTypes \(eip-security-protection-types, v0.9.0\)/],
+    ['v0.10.0', { tags: { team: 'games' } }, /tags \(eip-tags, v0.11.0\) is read only by newer ack-extend-network-controller; chartVersion is v0.10.0/],
+  ] as Array<[string, PodEipOptions, RegExp]>)('TW-EIP-024: chart %s ignores newer annotations', (chartVersion, options, message) => {
+    const c = chart();
+    new PodEipWorkloads(c, 'Eips', { controllerValues: valuesAt(chartVersion) }).addWorkload(deployment(c, 'Web'), options);
+    expect(synthErrors(c)).toMatch(message);
+    const ok = chart();
+    new PodEipWorkloads(ok, 'Eips', { controllerValues: valuesAt('v0.11.0') }).addWorkload(deployment(ok, 'Web'), options);
+    expect(findings(ok).filter((f) => f.ruleId === 'TW-EIP-024')).toEqual([]);
+  });
+
+  // AllocateEipAddress, Bandwidth: 1-200 Mbit/s pay-by-data-transfer, 1-500 pay-by-bandwidth (pay-as-you-go);
+  // https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress
+  test('TW-EIP-011: bandwidth within what AllocateEipAddress accepts for the metering method', () => {
+    const bad: Array<[PodEipOptions, RegExp]> = [
+      [{ bandwidth: 201 }, /bandwidth is 201 \(PayByTraffic allows 1 to 200 Mbit\/s\)/],
+      [{ bandwidth: 501, internetChargeType: EipInternetChargeType.PAY_BY_BANDWIDTH }, /bandwidth is 501 \(PayByBandwidth allows 1 to 500/],
+      [{ bandwidth: 2 ** 53 }, /bandwidth is 9007199254740992/],
+      [{ bandwidth: 1e21 }, /bandwidth is 1e\+21/],
+    ];
+    for (const [options, message] of bad) {
+      const c = chart();
+      new PodEipWorkloads(c, 'Eips', ack).addWorkload(deployment(c, 'Web'), options);
+      expect(synthErrors(c)).toMatch(message);
+    }
+    for (const options of [{ bandwidth: 200 }, { bandwidth: 500, internetChargeType: EipInternetChargeType.PAY_BY_BANDWIDTH }]) {
+      const c = chart();
+      new PodEipWorkloads(c, 'Eips', ack).addWorkload(deployment(c, 'Web'), options);
+      expect(findings(c).filter((f) => f.ruleId === 'TW-EIP-011')).toEqual([]);
+    }
+  });
+
+  test('a built-in kind never switches off the fixed-EIP rule (TW-EIP-007), even when slipped past the values check', () => {
+    expect(() => new EipControllerValues({ ...VALUES.props, customStatefulWorkloadKinds: ['Deployment'] })).toThrow(/built-in controller/);
+    const sneaky = new EipControllerValues({ ...VALUES.props });
+    (sneaky as any).customStatefulWorkloadKinds = ['Deployment'];
+    const c = chart();
+    new PodEipWorkloads(c, 'Eips', { controllerValues: sneaky }).addWorkload(deployment(c, 'Web'), { releaseStrategy: 'Never' });
+    expect(synthErrors(c)).toMatch(/\[TW-EIP-007\]/);
+  });
+
+  test.each([undefined, null, 5, {}, [], true, 'web'])('addWorkload(%p) is a clear error', (value) => {
+    const c = chart();
+    const eips = new PodEipWorkloads(c, 'Eips', ack);
+    expect(() => eips.addWorkload(value as any)).toThrow(/addWorkload: workload must be a construct \(a cdk8s or cdk8s-plus object\), got/);
+  });
+
+  // Terway source: v1.6.4 daemon/daemon.go starts the EIP manager when enable_eip_pool is "true"; v1.7.0 removed the
+  // feature (the config field stays unused up to v1.9.3, gone in v1.9.6, commit 8adcc66 "remove deprecated codes").
+  test('the legacy guidance is consistent: enable_eip_pool on Terway v1.6.4 is not "no longer read" (TW-ENICONF-009 gated)', () => {
+    const c = chart();
+    new EniConfig(c, 'EniConfig', { cluster: { terwayVersion: 'v1.6.4' }, enableEipPool: true, allowEipRob: true, enableTrunking: false, eniConfOverrides: { vswitches: { h: ['vsw-1'] } } });
+    new PodEipWorkloads(c, 'Eips', LEGACY).addWorkload(deployment(c, 'Web'), {});
+    expect(findings(c).map((f) => f.ruleId).filter((id) => id === 'TW-ENICONF-009' || id === 'TW-EIP-020')).toEqual([]);
+    const newer = chart();
+    new EniConfig(newer, 'EniConfig', { cluster: { terwayVersion: 'v1.7.0' }, enableEipPool: true, enableTrunking: false, eniConfOverrides: { vswitches: { h: ['vsw-1'] } } });
+    expect(findings(newer).filter((f) => f.ruleId === 'TW-ENICONF-009').map((f) => f.text))
+      .toEqual([expect.stringMatching(/sets "enable_eip_pool", which Terway v1.7.0 and later no longer act on \(the cluster runs v1.7.0\)/)]);
+    const unknown = chart();
+    new EniConfig(unknown, 'EniConfig', { enableEipPool: true, enableTrunking: false, eniConfOverrides: { vswitches: { h: ['vsw-1'] } } });
+    expect(findings(unknown).filter((f) => f.ruleId === 'TW-ENICONF-009').map((f) => f.text).join('\n')).toMatch(/cluster.terwayVersion/);
+  });
+
+  test('TW-EIP-025 on the cluster side: RRSA values with a declared kube-system Namespace lacking the injection label', () => {
+    const rrsa = new EipControllerValues({ ...VALUES.props, enableRrsa: true, rrsaRoleName: 'eip-controller' });
+    const c = chart();
+    new kplus.Namespace(c, 'KubeSystem', { metadata: { name: 'kube-system' } });
+    new PodEipWorkloads(c, 'Eips', { controllerValues: rrsa }).addWorkload(deployment(c, 'Web'));
+    expect(synthErrors(c)).toMatch(/\[TW-EIP-025\] .*kube-system Namespace does not carry pod-identity.alibabacloud.com\/injection: "on"/);
+    const ok = chart();
+    new kplus.Namespace(ok, 'KubeSystem', { metadata: { name: 'kube-system', labels: { 'pod-identity.alibabacloud.com/injection': 'on' } } });
+    new PodEipWorkloads(ok, 'Eips', { controllerValues: rrsa }).addWorkload(deployment(ok, 'Web'));
+    expect(findings(ok).filter((f) => f.ruleId === 'TW-EIP-025')).toEqual([]);
+  });
+});

@@ -21,22 +21,12 @@ import {
 } from '../../src';
 import { InputError } from '../../src/domain/input';
 import { validProps } from '../support/cluster-fixtures';
+import { params } from '../support/fc-params';
 import { validateManifest } from '../support/k8s-schemas';
 import { planeProps } from '../support/plane-fixtures';
 import { conformanceErrors, loadPinnedSchema } from '../support/terraform-schema';
 
 const SCHEMA = loadPinnedSchema();
-const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
-const RUNS_FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
-/**
- * Run parameters. `examples` run before the generated cases on every seed: one per ending (clean
- * error, rule error, valid output), so the "all endings reached" check below never depends on luck.
- */
-const params = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({
-  numRuns: Math.ceil(numRuns * RUNS_FACTOR),
-  examples,
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 /** Values of every JavaScript class a caller can pass (never `${`, which marks Terraform expressions). */
 const WEIRD: fc.Arbitrary<unknown> = fc.oneof(
