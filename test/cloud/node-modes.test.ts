@@ -57,10 +57,10 @@ describe('ExclusiveEniNodePool output', () => {
     expect(np.desired_size).toBeUndefined();
     expect(np.lifecycle.replace_triggered_by).toEqual(['terraform_data.Excl_NetworkMode_03B5D8B6']);
     expect(tf.resource.terraform_data.Excl_NetworkMode_03B5D8B6.triggers_replace).toEqual({ 'k8s.aliyun.com/exclusive-mode-eni-type': 'eniOnly', 'mode': 'exclusive' });
-    expect(tf.data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C).toEqual({ instance_type: 'ecs.g7.4xlarge' });
+    expect(tf.data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C).toEqual({ instance_type: 'ecs.g7.4xlarge', instance_type_family: 'ecs.g7' });
     const conditions = np.lifecycle.precondition.map((p: any) => p.condition);
-    expect(conditions).toContain('${alltrue([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity >= 7])}');
-    expect(np.lifecycle.precondition[1].error_message).toMatch(/^\[TW-EXCL-001\] Instance type ecs.g7.4xlarge has \$\{data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types\[0\].eni_quantity\} ENIs/);
+    expect(conditions).toContain('${alltrue([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity >= 7 if t.id == "ecs.g7.4xlarge"])}');
+    expect(np.lifecycle.precondition[1].error_message).toContain('[TW-EXCL-001] Instance type ecs.g7.4xlarge has ${try([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity if t.id == "ecs.g7.4xlarge"][0], "?")} ENIs');
     expect(pool.schedulingInfo.podsPerNode).toEqual({ 'ecs.g7.4xlarge': 7 });
     expect(tf.output.exclusive_eni_node_pools.value[0].nodePoolName).toBe('excl');
   });
