@@ -6,9 +6,9 @@ import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { checkEniConfTypes } from '../domain/eni-conf-check';
-import { DEFAULT_CNI_CONF, renderEniConf } from '../domain/eni-config';
+import { DEFAULT_CNI_CONF, MISPLACED_ENI_CONF_KEYS, renderEniConf } from '../domain/eni-config';
 import { violation } from '../domain/finding';
-import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
+import { checkInputs } from '../domain/input';
 import { CONFIG_MAP_KEY } from '../domain/label-selector';
 import { Finding } from '../domain/rules';
 
@@ -164,30 +164,12 @@ function checkEniConfigProps(where: string, props: unknown): void {
   const overrides = root.object('eniConfOverrides', p.eniConfOverrides, { optional: true });
   for (const [key, value] of Object.entries(overrides ?? {})) {
     // undefined leaves a key unchanged (documented); everything else must be a JSON value.
-    if (value !== undefined) checkJsonValue(root, `eniConfOverrides[${JSON.stringify(key)}]`, value, 0);
-  }
-}
-
-/** A value JSON can represent exactly: no NaN, functions, BigInt, class instances or cycles. */
-function checkJsonValue(root: InputChecker, property: string, value: unknown, depth: number): void {
-  if (depth > 32) root.fail(property, 'is nested too deeply (more than 32 levels) for an eni_conf value.');
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) root.fail(property, `must be a JSON value, got ${describeValue(value)}.`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => checkJsonValue(root, `${property}[${i}]`, v, depth + 1));
-    return;
-  }
-  if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) root.fail(`${property}[${JSON.stringify(k)}]`, 'is undefined; leave the key out or give a JSON value.');
-      checkJsonValue(root, `${property}[${JSON.stringify(k)}]`, v, depth + 1);
+    if (value === undefined) continue;
+    root.jsonValue(`eniConfOverrides[${JSON.stringify(key)}]`, value);
+    if (MISPLACED_ENI_CONF_KEYS[key] !== undefined) {
+      root.fail(`eniConfOverrides[${JSON.stringify(key)}]`, `is not an eni_conf key: Terway reads it as ${MISPLACED_ENI_CONF_KEYS[key]}.`);
     }
-    return;
   }
-  root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
 }
 
 /** The API server's limit on a ConfigMap's data values, in bytes (`MaxSecretSize`). */

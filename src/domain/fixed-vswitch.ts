@@ -3,7 +3,9 @@ import { blockContains, blocksOverlap, isIpv4Block, parseIpv4Cidr } from './cidr
 import { VSwitchPlan } from './cluster-network';
 import { checkEniConfTypes } from './eni-conf-check';
 import { ENI_CONF_KEYS } from './eni-conf-schema';
+import { securityGroupLimitFindings } from './eni-config';
 import { violation } from './finding';
+import { resourceIdProblem, ResourceIdKind } from './ids';
 import { labelValueProblem, objectNameProblem } from './label-selector';
 import { TERWAY_CONFIG_LABEL } from './node-pool';
 import { Finding } from './rules';
@@ -34,11 +36,42 @@ export interface FixedConfigPlan {
   readonly poolZones?: ReadonlyArray<string>;
 }
 
+/**
+ * ConfigMaps in kube-system that a per-node configuration must not replace: Terway's cluster-wide
+ * default, which every node merges its per-node configuration over (docs/dynamic-config.md), and
+ * which EniConfig writes.
+ */
+export const RESERVED_CONFIG_NAMES: Readonly<Record<string, string>> = {
+  'eni-config': 'Terway\'s cluster-wide default configuration (kube-system/eni-config, written by EniConfig); replacing it drops every node\'s version, security group and Service CIDR settings',
+};
+
 /** TW-FIXED-003 for a ConfigMap name (also the node label value). */
 export function fixedConfigNameFindings(name: string): Finding[] {
+  const reserved = Object.prototype.hasOwnProperty.call(RESERVED_CONFIG_NAMES, name) ? RESERVED_CONFIG_NAMES[name] : undefined;
+  if (reserved !== undefined) {
+    return [violation(RULES.FIXED_CONFIG_NAME, `Per-node ConfigMap name "${name}" is the name of ${reserved}.`,
+      'Use a name of its own for the per-node ConfigMap, e.g. eni-config-fixed.')];
+  }
   const problem = objectNameProblem(name) ?? labelValueProblem(name);
   return problem === undefined ? [] : [violation(RULES.FIXED_CONFIG_NAME, `Per-node ConfigMap name ${problem}.`,
     'Use a lowercase DNS label of at most 63 characters, e.g. eni-config-fixed.')];
+}
+
+/** RESOURCE_ID for the literal vSwitch and security group IDs of an eni_conf. */
+function eniConfIdFindings(conf: Readonly<Record<string, unknown>>, what: string): Finding[] {
+  const out: Finding[] = [];
+  const check = (kind: ResourceIdKind, id: unknown, where: string) => {
+    const literal = typeof id === 'string' ? known(id) : undefined;
+    const problem = literal === undefined ? undefined : resourceIdProblem(kind, literal);
+    if (problem) out.push(violation(RULES.RESOURCE_ID, `${what} ${where}: ${problem}.`, 'Pass IDs exactly as the VPC and ECS consoles show them.'));
+  };
+  const vswitches = conf.vswitches;
+  if (vswitches !== null && typeof vswitches === 'object' && !Array.isArray(vswitches)) {
+    for (const [zone, ids] of Object.entries(vswitches)) if (Array.isArray(ids)) ids.forEach((id) => check(ResourceIdKind.VSWITCH, id, `vswitches.${zone}`));
+  }
+  check(ResourceIdKind.SECURITY_GROUP, conf.security_group === '' ? undefined : conf.security_group, 'security_group');
+  if (Array.isArray(conf.security_groups)) conf.security_groups.forEach((id) => check(ResourceIdKind.SECURITY_GROUP, id, 'security_groups'));
+  return out;
 }
 
 /** TW-FIXED-001, -003, -008 and the eni_conf type rules for one per-node configuration. */
@@ -55,6 +88,7 @@ export function checkFixedConfig(plan: FixedConfigPlan): Finding[] {
     }
   }
   out.push(...checkEniConfTypes(plan.eniConf, { what, mergePatch: true }));
+  out.push(...eniConfIdFindings(plan.eniConf, what), ...securityGroupLimitFindings(plan.eniConf, what));
   const vswitches = plan.eniConf.vswitches;
   const zones = vswitches !== null && typeof vswitches === 'object' && !Array.isArray(vswitches)
     ? Object.entries(vswitches as Record<string, unknown>).filter(([, ids]) => Array.isArray(ids) && ids.length > 0).map(([z]) => z)

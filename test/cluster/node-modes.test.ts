@@ -125,7 +125,7 @@ describe('FixedVSwitchConfig', () => {
     const objs = Testing.synth(c);
     expect(objs[0].metadata).toEqual({ name: 'eni-config-fixed', namespace: 'kube-system' });
     expect(JSON.parse(objs[0].data.eni_conf)).toEqual({
-      max_pool_size: 10, security_groups: ['sg-bp1fixed0000001'], vswitches: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
+      max_pool_size: 10, security_group: null, security_groups: ['sg-bp1fixed0000001'], vswitches: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
     });
     expect(objs[2].spec.nodeSelector).toEqual({ 'terway-config': 'eni-config-fixed' });
     expect(objs[2].spec.tolerations).toEqual([{ key: 'terway-config', operator: 'Equal', value: 'eni-config-fixed', effect: 'NoSchedule' }]);
