@@ -11,6 +11,7 @@ import { NodeNetworkMode } from '../domain/capacity-model';
 import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
+import { exclusiveLabelFindings } from '../domain/node-mode-values';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { checkNodePoolValues } from '../domain/terraform-values';
 import { CsKubernetesNodePool } from '../generated/alicloud/cs-kubernetes-node-pool';
@@ -219,8 +220,8 @@ export class TerwayNodePool extends Construct {
     registerRuleCheck(this, [
       RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE, RULES.UNKNOWN_INSTANCE_TYPE, RULES.EXCL_ENI_COUNT, RULES.EXCL_TERWAY_VERSION,
       RULES.EXCL_DUAL_STACK_PARITY, RULES.LINGJUN_DUAL_STACK, RULES.EXCL_EXISTING_NODES, RULES.EXCL_UNTAINTED,
-      RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT,
-    ], () => [...checkNodePool({
+      RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT, RULES.EXCL_LABEL_VALUE,
+    ], () => [...exclusiveLabelFindings(p.nodePoolName, labels), ...checkNodePool({
       name: p.nodePoolName,
       instanceTypes: p.instanceTypes,
       exclusiveEni,

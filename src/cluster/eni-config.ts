@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './app-checks';
+import { checkClusterInfo } from './plane-inputs';
 import { installWarningPrinter } from './warnings';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
@@ -10,6 +11,7 @@ import { DEFAULT_CNI_CONF, MISPLACED_ENI_CONF_KEYS, renderEniConf } from '../dom
 import { violation } from '../domain/finding';
 import { checkInputs } from '../domain/input';
 import { CONFIG_MAP_KEY } from '../domain/label-selector';
+import { cniConfFindings } from '../domain/node-mode-values';
 import { Finding } from '../domain/rules';
 
 /** Properties of an {@link EniConfig}. */
@@ -95,7 +97,7 @@ export class EniConfig extends Construct {
     checkEniConfigProps(this.node.path, props);
     const check = checkInputs(this.node.path);
     const existing = props.existingData ?? {};
-    check.object('cluster', props.cluster, { optional: true });
+    checkClusterInfo(check, 'cluster', props.cluster);
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     // Terway's Config struct types these two as strings ("true"), not booleans.
     const legacyEip = {
@@ -113,7 +115,7 @@ export class EniConfig extends Construct {
     // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
     const rendered = renderEniConf(plan);
     const { eniConf } = rendered;
-    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config' })];
+    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config' }), ...cniConfFindings(existing['10-terway.conf'])];
     const chain = existing['10-terway.conflist'];
     if (chain !== undefined && (props.cluster?.exclusiveEniNodePools ?? []).length > 0) {
       findings.push(violation(RULES.EXCL_CUSTOM_CNI_CHAIN,
@@ -141,7 +143,7 @@ export class EniConfig extends Construct {
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
       RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES, RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE,
-      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY], () => findings);
+      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY, RULES.ENICONF_CNI_CONF_NOT_JSON], () => findings);
     registerAppChecks(this);
     installWarningPrinter(this);
   }
