@@ -122,6 +122,12 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         'Give every zone of the pool at least one dedicated vSwitch, and only in the pool\'s zones (pods on nodes of a zone without one get IPs outside the allowlisted block).'));
     }
 
+    const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock, vswitchId: s.vswitchId }));
+    // Earlier fixed pools of the same cluster: their vSwitches count as taken, and a shared ConfigMap name needs the same vSwitches.
+    const earlier = [...(FIXED_POOLS.get(cluster) ?? [])];
+    FIXED_POOLS.set(cluster, [...earlier, { configName, path: this.node.path, dedicated }]);
+    // An existing vSwitch an earlier pool of the same ConfigMap uses has its SNAT entry already.
+    const snatted = new Set(earlier.filter((p) => p.configName === configName).flatMap((p) => p.dedicated.map((d) => d.vswitchId)));
     const vswitchIds: { [zoneId: string]: string[] } = {};
     specs.forEach((spec, i) => {
       const label = `dedicated vSwitch #${i + 1} in ${spec.zoneId}`;
@@ -132,7 +138,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         vswitchName: `${configName}-${spec.zoneId}-${i + 1}`,
       }).id;
       (vswitchIds[spec.zoneId] ??= []).push(vswitchId);
-      if (internetEgress && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitchId)) {
+      if (internetEgress && !(spec.vswitchId !== undefined && snatted.has(spec.vswitchId)) && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitchId)) {
         findings.push(violation(RULES.POD_VSWITCH_NO_SNAT, `${label} of ${configName} gets no SNAT entry because the cluster has no NAT gateway.`,
           'Enable the cluster\'s natGateway, add SNAT for this vSwitch yourself, or set internetEgress: false; then acknowledge.'));
       }
@@ -149,9 +155,12 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       allowlistCidrs: [...this.allowlistCidrs],
     };
     cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo);
-    const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
-    libraryOutput(this, 'AllowlistCidrs', `${outputName}_allowlist_cidrs`,
-      { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` });
+    // Pools sharing a ConfigMap share its vSwitches (TW-FIXED-010), so the first one writes the output.
+    if (!earlier.some((p) => p.configName === configName)) {
+      const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
+      libraryOutput(this, 'AllowlistCidrs', `${outputName}_allowlist_cidrs`,
+        { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` });
+    }
 
     if (manifests) {
       // Once, before the first stack is prepared (the synth gate), or when this pool's stack
@@ -165,10 +174,6 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         return [];
       });
     }
-    const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock, vswitchId: s.vswitchId }));
-    // Earlier fixed pools of the same cluster: their vSwitches count as taken, and a shared ConfigMap name needs the same vSwitches.
-    const earlier = [...(FIXED_POOLS.get(cluster) ?? [])];
-    FIXED_POOLS.set(cluster, [...earlier, { configName, path: this.node.path, dedicated }]);
     const existing = props.existingInstanceIds?.length ?? 0;
     registerRuleCheck(this, [
       RULES.FIXED_CONFIG_NAME, RULES.FIXED_POOL_LABEL, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_VSWITCH_VPC, RULES.CIDR_SYNTAX,
