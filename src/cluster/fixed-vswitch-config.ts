@@ -151,8 +151,12 @@ export class FixedVSwitchConfig extends Construct {
 
   private workloadFindings(): Finding[] {
     const root = this.node.root;
+    const first = root.node.findAll().find((c): c is FixedVSwitchConfig => c instanceof FixedVSwitchConfig && c.name === this.name);
+    const duplicate = first !== undefined && first !== this ? [violation(RULES.FIXED_CONFIG_NAME,
+      `${first.node.path} writes ConfigMap kube-system/${this.name} too; one of the two would replace the other.`,
+      'Give each FixedVSwitchConfig its own name (one per node pool label value).')] : [];
     const planes = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
     const { workloads, namespaces } = declaredObjects(root);
-    return checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces);
+    return [...duplicate, ...checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces)];
   }
 }

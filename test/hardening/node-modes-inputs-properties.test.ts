@@ -79,6 +79,13 @@ describe('per-node ConfigMap names and fixed pools against each other (issue 18,
     expect(ValidationReport.of(chart).errors.map((f) => f.text)).toEqual([expect.stringMatching(/\[TW-FIXED-003\] Per-node ConfigMap name "eni-config" is the name of Terway's cluster-wide default/)]);
   });
 
+  test('two FixedVSwitchConfigs writing one ConfigMap are refused (TW-FIXED-003)', () => {
+    const chart = Cdk8sTesting.chart();
+    new FixedVSwitchConfig(chart, 'A', { name: 'eni-config-fixed', pool: FIXED_POOL });
+    new FixedVSwitchConfig(chart, 'B', { name: 'eni-config-fixed', pool: FIXED_POOL });
+    expect(ValidationReport.of(chart).errors.map((f) => `${f.path} ${f.ruleId}`)).toEqual(['test/B TW-FIXED-003']);
+  });
+
   test('two fixed pools with the same dedicated CIDR overlap (TW-FIXED-002)', () => {
     const s = fixedPools({ configName: 'a' }, { configName: 'b' });
     const errors = ValidationReport.of(s.stack).errors;
