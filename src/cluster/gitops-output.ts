@@ -152,10 +152,12 @@ function renderFiles(app: App): RenderedManifestFile[] {
 }
 
 /**
- * A cdktf token (`${TfToken[TOKEN.1]}`) or a Terraform expression referring to a resource, data
- * source, variable or local (`${alicloud_vswitch.x.id}`); a shell `${HOME}` does not match.
+ * A cdktf token (`${TfToken[TOKEN.1]}`) or a Terraform reference (`${data.…}`, `${var.…}`,
+ * `${local.…}`, `${module.…}`, `${<provider>_<type>.<name>.<attribute>}`). A shell `${HOME}` or a
+ * Spring placeholder `${spring.datasource.url}` does not match.
+ * @see https://developer.hashicorp.com/terraform/language/expressions/references
  */
-const TERRAFORM_REFERENCE = /\$\{(?:TfToken\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][^}]*)\}/;
+const TERRAFORM_REFERENCE = /\$\{(?:TfToken\[[^\]]*\]|(?:data|var|local|module)\.[A-Za-z_][^}]*|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][^}]*)\}/;
 
 /** The output folder, checked before anything is rendered: a path the file system can hold, not a file. */
 function checkOutdir(where: string, outdir: string): string {

@@ -263,6 +263,9 @@ describe('GitOpsOutput', () => {
     const other = new Cdk8sApp({ outdir: dir });
     new ApiObject(new Chart(other, 'd'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' }, data: { id: '${alicloud_vswitch.pod.id}' } });
     expect(thrown(() => GitOpsOutput.render(other))?.message).toMatch(/Terraform reference "\$\{alicloud_vswitch.pod.id\}"/);
+    const plain = new Cdk8sApp({ outdir: dir });
+    new ApiObject(new Chart(plain, 'e'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'z' }, data: { sh: 'echo ${HOME}', spring: 'url=${spring.datasource.url}' } });
+    expect(GitOpsOutput.render(plain)).toHaveLength(1);
   });
 
   test('an outdir that is a file, a symlink loop or contains NUL is a clear error', () => {
