@@ -6,25 +6,18 @@ import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   Acknowledgements, EniCapacity, ExclusiveEniNodePool, ExclusiveEniNodePoolProps, FixedVSwitchConfig, FixedVSwitchNodePool,
-  FixedVSwitchNodePoolProps, IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
+  IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
   ValidationReport,
 } from '../../src';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { FIXED, FixedOptions } from '../support/node-mode-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
 const LINGJUN = { clusterId: 'i-lingjun-cluster-1', groupId: 'i-lingjun-group-1' };
 
 type ExclOptions = Omit<ExclusiveEniNodePoolProps, 'cluster'>;
-type FixedOptions = Omit<FixedVSwitchNodePoolProps, 'cluster'>;
 
 const EXCL: ExclOptions = { nodePoolName: 'excl', instanceTypes: ['ecs.g7.4xlarge'], autoScaling: { minSize: 1, maxSize: 5 } };
-const FIXED: FixedOptions = {
-  nodePoolName: 'fixed',
-  instanceTypes: ['ecs.g7.xlarge'],
-  configName: 'eni-config-fixed',
-  desiredSize: 2,
-  vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.200.0/24' }],
-};
 
 function exclusive(options: Partial<ExclOptions> = {}, cluster: Partial<TerwayClusterProps> = {}) {
   const s = clusterStack(validProps(cluster));

@@ -12,35 +12,19 @@ import { TerraformOutput, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import {
   Acknowledgements, EniConfig, ExclusiveEniPlane, ExclusiveEniScheduling, FixedVSwitchConfig, FixedVSwitchConfigProps, FixedVSwitchNodePool,
-  FixedVSwitchNodePoolProps, FixedVSwitchPoolInfo, GitOpsOutput, TerwayClusterInfo, TerwayClusterOutputs, TerwayNodePool, ValidationReport,
+  GitOpsOutput, TerwayClusterInfo, TerwayClusterOutputs, TerwayNodePool, ValidationReport,
 } from '../../src';
 import { mergeEniConf, securityGroupUnion } from '../../src/domain/eni-config';
 import { InputError } from '../../src/domain/input';
 import { clusterStack, validProps } from '../support/cluster-fixtures';
+import { FIXED, FIXED_POOL, FixedOptions } from '../support/node-mode-fixtures';
 import { CLUSTER, planeProps } from '../support/plane-fixtures';
 import { captureWarningOutput } from '../support/stderr-capture';
 
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const runs = (n: number) => ({ numRuns: Math.ceil(n * Number(process.env.FC_RUNS_FACTOR ?? 1)), ...(SEED === undefined ? {} : { seed: SEED }) });
 
-const FIXED_POOL: FixedVSwitchPoolInfo = {
-  configName: 'eni-config-fixed',
-  nodePoolName: 'fixed',
-  zoneIds: ['cn-hangzhou-h'],
-  vSwitchIds: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
-  securityGroupIds: ['sg-bp1fixed0000001'],
-  taints: [{ key: 'terway-config', value: 'eni-config-fixed', effect: 'NoSchedule' }],
-  allowlistCidrs: ['192.168.200.0/24'],
-};
 const EXCL_POOL = { nodePoolName: 'excl', nodeLabels: { 'k8s.aliyun.com/exclusive-mode-eni-type': 'eniOnly' }, taints: [] };
-type FixedOptions = Omit<FixedVSwitchNodePoolProps, 'cluster'>;
-const FIXED: FixedOptions = {
-  nodePoolName: 'fixed',
-  instanceTypes: ['ecs.g7.xlarge'],
-  configName: 'eni-config-fixed',
-  desiredSize: 2,
-  vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.200.0/24' }],
-};
 
 function errorIds(scope: Parameters<typeof ValidationReport.of>[0]): string[] {
   return ValidationReport.of(scope).errors.map((f) => f.ruleId);
