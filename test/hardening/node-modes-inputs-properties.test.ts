@@ -20,6 +20,9 @@ import { clusterStack, validProps } from '../support/cluster-fixtures';
 import { FIXED, FIXED_POOL, FixedOptions } from '../support/node-mode-fixtures';
 import { CLUSTER, planeProps } from '../support/plane-fixtures';
 import { captureWarningOutput } from '../support/stderr-capture';
+import { conformanceErrors, loadPinnedSchema } from '../support/terraform-schema';
+
+const SCHEMA = loadPinnedSchema();
 
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const runs = (n: number) => ({ numRuns: Math.ceil(n * Number(process.env.FC_RUNS_FACTOR ?? 1)), ...(SEED === undefined ? {} : { seed: SEED }) });
@@ -300,6 +303,27 @@ describe('generated inputs', () => {
       expect(securityGroupUnion(mergeEniConf({ security_group: 'sg-bp1base00000001' }, eniConf)).length).toBeLessThanOrEqual(10);
       expect(objs[0].data.eni_conf).not.toMatch(/\$\{/);
     }), runs(150));
+  });
+
+  test('FixedVSwitchNodePool: an InputError naming the pool, a rule error, or Terraform the pinned provider schema accepts', () => {
+    const paths = ['configName', 'vSwitches', 'securityGroupIds', 'zoneIds', 'fixedTaint', 'internetEgress', 'labels', 'vSwitches.0'];
+    const valid = fc.constantFrom<unknown>('eni-config-b', [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.201.0/24', vswitchId: 'vsw-bp1fixed0000002' }],
+      ['sg-bp1fixed0000001'], ['cn-hangzhou-h'], { key: 'fixed', value: 'true', effect: 'NoSchedule' }, false, { team: 'a' });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.oneof(WEIRD, valid)), { maxLength: 2 }), (changes) => {
+      const options: Record<string, any> = { ...FIXED, vSwitches: [...FIXED.vSwitches] };
+      for (const [p, v] of changes) {
+        if (p === 'vSwitches.0') options.vSwitches = [v];
+        else options[p] = v;
+      }
+      let stack: ReturnType<typeof fixedPools>['stack'] | undefined;
+      const error = thrown(() => { stack = fixedPools(options as Partial<FixedOptions>).stack; });
+      if (error) {
+        expect(error.message).toMatch(/^test\/Fixed0: /);
+        return;
+      }
+      if (ValidationReport.of(stack!).errors.length > 0) return;
+      expect(conformanceErrors(Testing.synth(stack!), SCHEMA)).toEqual([]);
+    }), runs(20));
   });
 
   test('ExclusiveEniScheduling.poolOf: an InputError or a pool of the cluster', () => {
