@@ -511,6 +511,18 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: '`FixedVSwitchNodePool` without `configMapManifests` (the ConfigMap is applied elsewhere; warning).',
     fix: 'Pass `configMapManifests` so the pool depends on the ConfigMap, or apply the `FixedVSwitchConfig` first and acknowledge.',
   },
+  'TW-FIXED-010': {
+    violation: "Two `FixedVSwitchNodePool`s with `configName: 'eni-config-fixed'`, one with `cidrBlock: '192.168.200.0/24'`, the other with `'192.168.201.0/24'`.",
+    fix: 'Give each pool its own `configName`, or let pools that share one use the same existing vSwitches (`vswitchId`).',
+  },
+  'TW-EXCL-010': {
+    violation: "`new TerwayNodePool(stack, 'P', { ..., labels: { 'k8s.aliyun.com/exclusive-mode-eni-type': 'ENIONLY' } })`.",
+    fix: 'Use `ExclusiveEniNodePool` (it sets the label to `eniOnly`), or remove the label for a shared ENI pool.',
+  },
+  'TW-ENICONF-010': {
+    violation: "`EniConfig` with `existingData: { '10-terway.conf': '{cniVersion: 0.4.0' }`.",
+    fix: 'Pass `10-terway.conf` exactly as `kubectl get cm -n kube-system eni-config -o jsonpath={.data.10-terway\\.conf}` prints it, or leave it out for the ACK default.',
+  },
   'TW-WL-001': {
     violation: "A Deployment in the same cdk8s app as a PodNetworkingPlane or EniConfig with `containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] }]`",
     fix: 'Remove `hostPort` and expose the pods through a Service (NodePort or LoadBalancer); with Terway, pods are reachable in the VPC on their own IPs.',

@@ -1,5 +1,6 @@
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
+import { addonConfigProblem } from '../domain/node-mode-values';
 import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
 
@@ -53,8 +54,10 @@ export function checkClusterProps(where: string, props: unknown): void {
     const at = root.at(`additionalAddons[${i}]`);
     at.string('name', a.name, { minLength: 1 });
     const config = at.string('config', a.config, { optional: true });
-    if (config !== undefined && !isUnresolved(config) && !isJsonObjectText(config)) {
-      at.fail('config', `must be a JSON object as a string (the add-on's configuration), got ${describeValue(config)}.`);
+    if (config !== undefined && !isUnresolved(config)) {
+      if (!isJsonObjectText(config)) at.fail('config', `must be a JSON object as a string (the add-on's configuration), got ${describeValue(config)}.`);
+      const problem = addonConfigProblem(JSON.parse(config));
+      if (problem !== undefined) at.fail('config', `${problem}.`);
     }
     at.string('version', a.version, { optional: true });
     at.boolean('disabled', a.disabled, { optional: true });

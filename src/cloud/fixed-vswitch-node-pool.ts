@@ -1,13 +1,15 @@
-import { dependable, TerraformOutput } from 'cdktf';
+import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { KubernetesManifests } from './kubernetes-manifests';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
+import { libraryOutput } from './output-names';
 import { runBeforeFirstWrite } from './synth-gate';
 import { FixedVSwitchPoolInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
-import { checkDedicatedVSwitchAddresses, fixedConfigNameFindings } from '../domain/fixed-vswitch';
+import { checkDedicatedVSwitchAddresses, FixedPoolPlan, fixedConfigNameFindings } from '../domain/fixed-vswitch';
+import { ResourceIdKind } from '../domain/ids';
 import { checkInputs } from '../domain/input';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
@@ -55,6 +57,9 @@ export interface FixedVSwitchNodePoolProps extends TerwayNodePoolProps {
   readonly configMapManifests?: KubernetesManifests;
 }
 
+/** The fixed-vSwitch pools of each cluster, in construction order. */
+const FIXED_POOLS = new WeakMap<object, FixedPoolPlan[]>();
+
 /**
  * The cloud side of the container-network FAQ's allowlisting recipe: dedicated vSwitches in
  * the cluster's VPC (created, or existing IDs) with SNAT for Internet egress, and a node pool
@@ -84,19 +89,17 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       return {
         zoneId: c.string('zoneId', spec.zoneId, { minLength: 1 }),
         cidrBlock: c.string('cidrBlock', spec.cidrBlock, { minLength: 1 }),
-        vswitchId: c.string('vswitchId', spec.vswitchId, { optional: true, pattern: /^vsw-[a-z0-9]+$/, expected: 'a vSwitch ID such as vsw-bp1…' }),
+        vswitchId: c.resourceId('vswitchId', spec.vswitchId, ResourceIdKind.VSWITCH, { optional: true }),
       };
     });
-    const securityGroupIds = check.stringArray('securityGroupIds', props.securityGroupIds, { optional: true, minLength: 1, maxLength: 10 }, {
-      pattern: /^sg-[a-z0-9]+$/, expected: 'a security group ID such as sg-bp1…',
-    });
+    const securityGroupIds = check.resourceIdArray('securityGroupIds', props.securityGroupIds, ResourceIdKind.SECURITY_GROUP, { optional: true, minLength: 1, maxLength: 10 });
     const internetEgress = check.boolean('internetEgress', props.internetEgress, { optional: true }) ?? true;
     const manifests = props.configMapManifests;
     if (manifests !== undefined && !(manifests instanceof KubernetesManifests)) check.fail('configMapManifests', 'must be a KubernetesManifests.');
     const labels = check.stringMap('labels', props.labels, { optional: true }) ?? {};
     const taint = (check.object('fixedTaint', props.fixedTaint, { optional: true }) as unknown as NodeTaint | undefined)
       ?? { key: TERWAY_CONFIG_LABEL, value: configName, effect: TaintEffect.NO_SCHEDULE };
-    const zoneIds = props.zoneIds ?? [...new Set(specs.map((s) => s.zoneId))];
+    const zoneIds = check.stringArray('zoneIds', props.zoneIds, { optional: true, minLength: 1 }, { minLength: 1 }) ?? [...new Set(specs.map((s) => s.zoneId))];
     super(scope, id, {
       ...props,
       zoneIds,
@@ -119,6 +122,12 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         'Give every zone of the pool at least one dedicated vSwitch, and only in the pool\'s zones (pods on nodes of a zone without one get IPs outside the allowlisted block).'));
     }
 
+    const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock, vswitchId: s.vswitchId }));
+    // Earlier fixed pools of the same cluster: their vSwitches count as taken, and a shared ConfigMap name needs the same vSwitches.
+    const earlier = [...(FIXED_POOLS.get(cluster) ?? [])];
+    FIXED_POOLS.set(cluster, [...earlier, { configName, path: this.node.path, dedicated }]);
+    // An existing vSwitch an earlier pool of the same ConfigMap uses has its SNAT entry already.
+    const snatted = new Set(earlier.filter((p) => p.configName === configName).flatMap((p) => p.dedicated.map((d) => d.vswitchId)));
     const vswitchIds: { [zoneId: string]: string[] } = {};
     specs.forEach((spec, i) => {
       const label = `dedicated vSwitch #${i + 1} in ${spec.zoneId}`;
@@ -129,7 +138,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         vswitchName: `${configName}-${spec.zoneId}-${i + 1}`,
       }).id;
       (vswitchIds[spec.zoneId] ??= []).push(vswitchId);
-      if (internetEgress && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitchId)) {
+      if (internetEgress && !(spec.vswitchId !== undefined && snatted.has(spec.vswitchId)) && !cluster._addSnatEntry(this, `Snat-${spec.zoneId}-${i + 1}`, vswitchId)) {
         findings.push(violation(RULES.POD_VSWITCH_NO_SNAT, `${label} of ${configName} gets no SNAT entry because the cluster has no NAT gateway.`,
           'Enable the cluster\'s natGateway, add SNAT for this vSwitch yourself, or set internetEgress: false; then acknowledge.'));
       }
@@ -146,9 +155,12 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       allowlistCidrs: [...this.allowlistCidrs],
     };
     cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo);
-    const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
-    new TerraformOutput(this, 'AllowlistCidrs', { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` })
-      .overrideLogicalId(`${outputName}_allowlist_cidrs`);
+    // Pools sharing a ConfigMap share its vSwitches (TW-FIXED-010), so the first one writes the output.
+    if (!earlier.some((p) => p.configName === configName)) {
+      const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
+      libraryOutput(this, 'AllowlistCidrs', `${outputName}_allowlist_cidrs`,
+        { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` });
+    }
 
     if (manifests) {
       // Once, before the first stack is prepared (the synth gate), or when this pool's stack
@@ -162,14 +174,13 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         return [];
       });
     }
-    const dedicated = specs.map((s, i) => ({ label: `dedicated vSwitch #${i + 1} in ${s.zoneId}`, zoneId: s.zoneId, cidr: s.cidrBlock }));
     const existing = props.existingInstanceIds?.length ?? 0;
     registerRuleCheck(this, [
       RULES.FIXED_CONFIG_NAME, RULES.FIXED_POOL_LABEL, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_VSWITCH_VPC, RULES.CIDR_SYNTAX,
-      RULES.POD_VSWITCH_NO_SNAT, RULES.FIXED_EXISTING_NODES, RULES.FIXED_CONFIG_ORDER,
+      RULES.POD_VSWITCH_NO_SNAT, RULES.FIXED_EXISTING_NODES, RULES.FIXED_CONFIG_ORDER, RULES.CIDR_MASK_RANGE, RULES.FIXED_SHARED_CONFIG,
     ], () => [
       ...findings,
-      ...checkDedicatedVSwitchAddresses(configName, dedicated, cluster._addressPlan().vpcCidrs, cluster._addressPlan().vswitches),
+      ...checkDedicatedVSwitchAddresses(configName, dedicated, cluster._addressPlan().vpcCidrs, cluster._addressPlan().vswitches, earlier),
       ...(existing > 0 ? [violation(RULES.FIXED_EXISTING_NODES,
         `Node pool ${this.nodePoolName} adds ${existing} existing ECS instance(s); ENIs already attached keep their old vSwitch, so their pods get IPs outside the allowlisted block.`,
         'Detach the secondary ENIs of these instances before adding them (or rotate the nodes), then acknowledge.')] : []),

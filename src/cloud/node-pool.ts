@@ -1,6 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { isTerwayCluster } from './cluster-inputs';
+import { instanceTypePreconditions } from './instance-type-preconditions';
 import { NetworkModeRecord } from './network-mode-record';
 import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
@@ -9,17 +10,11 @@ import { registerRuleCheck } from '../core/validation';
 import { NodeNetworkMode } from '../domain/capacity-model';
 import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
-import { formatFinding } from '../domain/finding';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
-import { EXCLUSIVE_ENI_MIN_ENIS, SHARED_ENI_JOIN_THRESHOLD } from '../domain/instance-types';
-import {
-  checkNodePool, dualStackParityFinding, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE, exclusiveEniCountFinding, sharedJoinFinding,
-  unknownInstanceTypeFinding,
-} from '../domain/node-pool';
+import { exclusiveLabelFindings } from '../domain/node-mode-values';
+import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { checkNodePoolValues } from '../domain/terraform-values';
-import { known } from '../domain/tokens';
 import { CsKubernetesNodePool } from '../generated/alicloud/cs-kubernetes-node-pool';
-import { DataAlicloudInstanceTypes } from '../generated/alicloud/data-alicloud-instance-types';
 
 /** Effect of a taint. */
 export enum TaintEffect {
@@ -214,7 +209,8 @@ export class TerwayNodePool extends Construct {
         // (hashicorp/terraform-cdk#3196).
         replaceTriggeredBy: [modeRecord.address],
         // Lingjun nodes are not ECS instance types: DescribeInstanceTypes does not describe them.
-        precondition: lingjun ? undefined : this.planTimeChecks(p.instanceTypes, exclusiveEni, dualStack),
+        precondition: lingjun ? undefined
+          : instanceTypePreconditions(this, { poolName: p.nodePoolName, instanceTypes: p.instanceTypes, exclusive: exclusiveEni, dualStack }),
       },
     });
     this.nodePoolId = this.nodePool.id;
@@ -224,8 +220,8 @@ export class TerwayNodePool extends Construct {
     registerRuleCheck(this, [
       RULES.NODE_IP_CAPACITY, RULES.DUAL_STACK_INSTANCE, RULES.UNKNOWN_INSTANCE_TYPE, RULES.EXCL_ENI_COUNT, RULES.EXCL_TERWAY_VERSION,
       RULES.EXCL_DUAL_STACK_PARITY, RULES.LINGJUN_DUAL_STACK, RULES.EXCL_EXISTING_NODES, RULES.EXCL_UNTAINTED,
-      RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT,
-    ], () => [...checkNodePool({
+      RULES.SYSTEM_DISK_CATEGORY, RULES.NODE_LABEL_SYNTAX, RULES.NODE_TAINT, RULES.EXCL_LABEL_VALUE,
+    ], () => [...exclusiveLabelFindings(p.nodePoolName, labels), ...checkNodePool({
       name: p.nodePoolName,
       instanceTypes: p.instanceTypes,
       exclusiveEni,
@@ -235,41 +231,6 @@ export class TerwayNodePool extends Construct {
       existingInstances: p.existingInstanceIds?.length,
       tainted: this.nodeTaints.some((t) => t.effect !== TaintEffect.PREFER_NO_SCHEDULE),
     }), ...checkNodePoolValues({ name: p.nodePoolName, systemDiskCategory: p.systemDiskCategory ?? 'cloud_essd', labels, taints: this.nodeTaints })]);
-  }
-
-  /** One `alicloud_instance_types` data source per literal instance type, with preconditions that read like the synth-time rules. */
-  private planTimeChecks(instanceTypes: string[], exclusive: boolean, dualStack: boolean) {
-    const literals = [...new Set(instanceTypes.map((t) => known(t)).filter((t): t is string => t !== undefined))];
-    return literals.flatMap((type, i) => {
-      const ds = new DataAlicloudInstanceTypes(this, `InstanceType${i + 1}`, { instanceType: type });
-      const list = `data.${DataAlicloudInstanceTypes.tfResourceType}.${ds.friendlyUniqueId}.instance_types`;
-      const all = (predicate: string) => `\${alltrue([for t in ${list} : ${predicate}])}`;
-      const first = (attribute: string) => `\${${list}[0].${attribute}}`;
-      const checks = [{
-        condition: `\${length(${list}) > 0}`,
-        errorMessage: formatFinding(unknownInstanceTypeFinding(this.nodePoolName, [type], true)),
-      }];
-      if (exclusive) {
-        checks.push({
-          condition: all(`t.eni_quantity >= ${EXCLUSIVE_ENI_MIN_ENIS}`),
-          errorMessage: formatFinding(exclusiveEniCountFinding(this.nodePoolName, type, first('eni_quantity'))),
-        });
-      } else {
-        checks.push({
-          condition: all(`(t.eni_quantity - 1) * t.eni_private_ip_address_quantity > ${SHARED_ENI_JOIN_THRESHOLD}`),
-          errorMessage: formatFinding(sharedJoinFinding(this.nodePoolName, type, first('eni_quantity'), first('eni_private_ip_address_quantity'),
-            `\${(${list}[0].eni_quantity - 1) * ${list}[0].eni_private_ip_address_quantity}`)),
-        });
-      }
-      // Shared pools only warn on parity (acknowledgeable, TW-DUAL-003); exclusive pools cannot take such nodes.
-      if (exclusive && dualStack) {
-        checks.push({
-          condition: all('t.eni_ipv6_address_quantity == t.eni_private_ip_address_quantity'),
-          errorMessage: formatFinding(dualStackParityFinding(this.nodePoolName, true, type, first('eni_private_ip_address_quantity'), first('eni_ipv6_address_quantity'))),
-        });
-      }
-      return checks;
-    });
   }
 }
 

@@ -1,15 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { registerAppChecks } from './app-checks';
+import { checkClusterInfo } from './plane-inputs';
 import { installWarningPrinter } from './warnings';
 import { TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { checkEniConfTypes } from '../domain/eni-conf-check';
-import { DEFAULT_CNI_CONF, renderEniConf } from '../domain/eni-config';
+import { DEFAULT_CNI_CONF, MISPLACED_ENI_CONF_KEYS, renderEniConf } from '../domain/eni-config';
 import { violation } from '../domain/finding';
-import { checkInputs, describeValue, InputChecker, isPlainObject } from '../domain/input';
+import { checkInputs } from '../domain/input';
 import { CONFIG_MAP_KEY } from '../domain/label-selector';
+import { cniConfFindings } from '../domain/node-mode-values';
 import { Finding } from '../domain/rules';
 
 /** Properties of an {@link EniConfig}. */
@@ -95,7 +97,7 @@ export class EniConfig extends Construct {
     checkEniConfigProps(this.node.path, props);
     const check = checkInputs(this.node.path);
     const existing = props.existingData ?? {};
-    check.object('cluster', props.cluster, { optional: true });
+    checkClusterInfo(check, 'cluster', props.cluster);
     const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
     // Terway's Config struct types these two as strings ("true"), not booleans.
     const legacyEip = {
@@ -113,7 +115,7 @@ export class EniConfig extends Construct {
     // The inputs are copied and immutable, so one rendering serves the ConfigMap and the rules.
     const rendered = renderEniConf(plan);
     const { eniConf } = rendered;
-    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config', terwayVersion: props.cluster?.terwayVersion })];
+    const findings: Finding[] = [...rendered.findings, ...checkEniConfTypes(eniConf, { what: 'eni_conf of kube-system/eni-config', terwayVersion: props.cluster?.terwayVersion }), ...cniConfFindings(existing['10-terway.conf'])];
     const chain = existing['10-terway.conflist'];
     if (chain !== undefined && (props.cluster?.exclusiveEniNodePools ?? []).length > 0) {
       findings.push(violation(RULES.EXCL_CUSTOM_CNI_CHAIN,
@@ -141,7 +143,7 @@ export class EniConfig extends Construct {
     });
     registerRuleCheck(this, [RULES.ENICONF_CREDENTIAL_PATH, RULES.ENICONF_TRUNK_IRREVERSIBLE, RULES.ENICONF_SECURITY_GROUPS,
       RULES.ENICONF_MISPLACED_KEY, RULES.ENICONF_NOT_JSON, RULES.ENICONF_NO_VSWITCHES, RULES.ENICONF_KEY_TYPE, RULES.ENICONF_KEY_VALUE,
-      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY], () => findings);
+      RULES.ENICONF_REMOVED_KEY, RULES.EXCL_CUSTOM_CNI_CHAIN, RULES.ACCELERATION_SHARED_ONLY, RULES.ENICONF_CNI_CONF_NOT_JSON], () => findings);
     registerAppChecks(this);
     installWarningPrinter(this);
   }
@@ -164,30 +166,12 @@ function checkEniConfigProps(where: string, props: unknown): void {
   const overrides = root.object('eniConfOverrides', p.eniConfOverrides, { optional: true });
   for (const [key, value] of Object.entries(overrides ?? {})) {
     // undefined leaves a key unchanged (documented); everything else must be a JSON value.
-    if (value !== undefined) checkJsonValue(root, `eniConfOverrides[${JSON.stringify(key)}]`, value, 0);
-  }
-}
-
-/** A value JSON can represent exactly: no NaN, functions, BigInt, class instances or cycles. */
-function checkJsonValue(root: InputChecker, property: string, value: unknown, depth: number): void {
-  if (depth > 32) root.fail(property, 'is nested too deeply (more than 32 levels) for an eni_conf value.');
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) root.fail(property, `must be a JSON value, got ${describeValue(value)}.`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => checkJsonValue(root, `${property}[${i}]`, v, depth + 1));
-    return;
-  }
-  if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) root.fail(`${property}[${JSON.stringify(k)}]`, 'is undefined; leave the key out or give a JSON value.');
-      checkJsonValue(root, `${property}[${JSON.stringify(k)}]`, v, depth + 1);
+    if (value === undefined) continue;
+    root.jsonValue(`eniConfOverrides[${JSON.stringify(key)}]`, value);
+    if (MISPLACED_ENI_CONF_KEYS[key] !== undefined) {
+      root.fail(`eniConfOverrides[${JSON.stringify(key)}]`, `is not an eni_conf key: Terway reads it as ${MISPLACED_ENI_CONF_KEYS[key]}.`);
     }
-    return;
   }
-  root.fail(property, `must be a JSON value (string, number, boolean, null, array or plain object), got ${describeValue(value)} (${typeof value}).`);
 }
 
 /** The API server's limit on a ConfigMap's data values, in bytes (`MaxSecretSize`). */

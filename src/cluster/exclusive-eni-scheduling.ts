@@ -1,11 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
+import { checkClusterInfo } from './plane-inputs';
 import { PodNetworkingPlane, PodNetworkingPlaneProps } from './pod-networking-plane';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { ExclusiveEniPoolInfo, TerwayClusterInfo } from '../core/cluster-info';
+import { checkExclusivePoolInfo } from '../core/pool-info-check';
 import { EniType } from '../domain/enums';
 import { checkInputs, InputChecker } from '../domain/input';
-import { checkTaints } from '../domain/node-modes';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { WorkloadModel } from '../domain/pod-networking';
 
@@ -25,12 +26,18 @@ export class ExclusiveEniScheduling {
   public static poolOf(cluster: TerwayClusterInfo, nodePoolName?: string): ExclusiveEniPoolInfo {
     const check = checkInputs('ExclusiveEniScheduling.poolOf');
     check.object('cluster', cluster);
+    checkClusterInfo(check, 'cluster', cluster);
     check.string('nodePoolName', nodePoolName, { optional: true, minLength: 1 });
     const pools = cluster.exclusiveEniNodePools ?? [];
+    const names = pools.map((p) => p.nodePoolName);
+    const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+    if (duplicates.length > 0) {
+      check.fail('cluster.exclusiveEniNodePools', `names node pool${duplicates.length > 1 ? 's' : ''} ${duplicates.join(', ')} more than once; node pool names are unique in a cluster.`);
+    }
     const matching = nodePoolName === undefined ? pools : pools.filter((p) => p.nodePoolName === nodePoolName);
     if (matching.length !== 1) {
       check.fail(nodePoolName === undefined ? 'cluster.exclusiveEniNodePools' : 'nodePoolName',
-        `${nodePoolName === undefined ? 'must hold exactly one pool when nodePoolName is not given' : 'matches no exclusive ENI node pool'}; pools: ${pools.map((p) => p.nodePoolName).join(', ') || 'none'}.`);
+        `${nodePoolName === undefined ? 'must hold exactly one pool when nodePoolName is not given' : 'matches no exclusive ENI node pool'}; pools: ${names.join(', ') || 'none'}.`);
     }
     return matching[0];
   }
@@ -110,16 +117,9 @@ function sameWorkload(model: WorkloadModel, workload: IConstruct): boolean {
 }
 
 function checkPoolInfo(parent: InputChecker, property: string, pool: ExclusiveEniPoolInfo): ExclusiveEniPoolInfo {
-  parent.object(property, pool);
-  const check = parent.at(property);
-  const nodeLabels = check.stringMap('nodeLabels', pool.nodeLabels);
-  if (nodeLabels[EXCLUSIVE_ENI_LABEL] !== EXCLUSIVE_ENI_VALUE) {
-    check.fail('nodeLabels', `must contain ${EXCLUSIVE_ENI_LABEL}: ${EXCLUSIVE_ENI_VALUE} (the pool is not an exclusive ENI node pool).`);
+  const info = checkExclusivePoolInfo(parent, property, pool);
+  if (info.nodeLabels[EXCLUSIVE_ENI_LABEL] !== EXCLUSIVE_ENI_VALUE) {
+    parent.at(property).fail('nodeLabels', `must contain ${EXCLUSIVE_ENI_LABEL}: ${EXCLUSIVE_ENI_VALUE} (the pool is not an exclusive ENI node pool).`);
   }
-  return {
-    nodePoolName: check.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
-    nodeLabels,
-    taints: checkTaints(check, 'taints', pool.taints),
-    podsPerNode: pool.podsPerNode,
-  };
+  return info;
 }

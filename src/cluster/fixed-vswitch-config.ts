@@ -1,13 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { checkClusterInfo } from './plane-inputs';
 import { PodNetworkingPlane } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { FixedVSwitchPoolInfo, NodeTaintInfo, TerwayClusterInfo } from '../core/cluster-info';
+import { checkFixedPoolInfo } from '../core/pool-info-check';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkFixedConfig, fixedConfigLabel } from '../domain/fixed-vswitch';
+import { ResourceIdKind } from '../domain/ids';
 import { checkInputs } from '../domain/input';
 import { checkFixedConfigWorkloads, checkTaints } from '../domain/node-modes';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
@@ -33,8 +36,11 @@ export interface FixedVSwitchConfigProps {
    */
   readonly vSwitchIds?: { [zoneId: string]: string[] };
   /**
-   * Security groups for the pods' ENIs (`eni_conf.security_groups`).
-   * @default - the pool's; without any, Terway uses the node's primary-ENI security groups
+   * Security groups for the pods' ENIs (`eni_conf.security_groups`). The cluster default's
+   * `security_group` is then removed (`"security_group": null`, a JSON merge patch), because
+   * Terway uses the union of both keys; at most 10 groups in total (TW-ENICONF-003).
+   * @default - the pool's; without any, the cluster eni-config's security groups
+   * @see https://github.com/AliyunContainerService/terway/blob/v1.17.5/types/daemon/config.go
    */
   readonly securityGroupIds?: string[];
   /**
@@ -85,20 +91,26 @@ export class FixedVSwitchConfig extends Construct {
     const check = checkInputs(this.node.path);
     check.object('props', props);
     this.name = check.string('name', props.name, { minLength: 1 });
-    const pool = check.object('pool', props.pool, { optional: true }) as unknown as FixedVSwitchPoolInfo | undefined;
+    const pool = props.pool === undefined ? undefined : checkFixedPoolInfo(check, 'pool', props.pool);
     const vswitchInput = props.vSwitchIds ?? pool?.vSwitchIds;
     if (vswitchInput === undefined) check.fail('vSwitchIds', 'is required when no pool is given.');
     const vSwitchIds = Object.fromEntries(Object.keys(check.object('vSwitchIds', vswitchInput)).sort()
-      .map((zone) => [zone, check.stringArray(`vSwitchIds[${JSON.stringify(zone)}]`, (vswitchInput as Record<string, unknown>)[zone], { minLength: 1 }, { minLength: 1 })]));
-    const securityGroupIds = check.stringArray('securityGroupIds', props.securityGroupIds ?? pool?.securityGroupIds, { optional: true, minLength: 1 }, { minLength: 1 });
-    const taintInput = props.taints ?? pool?.taints;
-    const taints = taintInput === undefined ? undefined : checkTaints(check, 'taints', taintInput);
+      .map((zone) => [zone, check.resourceIdArray(`vSwitchIds[${JSON.stringify(zone)}]`, (vswitchInput as Record<string, unknown>)[zone], ResourceIdKind.VSWITCH, { minLength: 1 })]));
+    const securityGroupIds = props.securityGroupIds === undefined ? pool?.securityGroupIds
+      : check.resourceIdArray('securityGroupIds', props.securityGroupIds, ResourceIdKind.SECURITY_GROUP, { minLength: 1 });
+    const taints = props.taints === undefined ? pool?.taints : checkTaints(check, 'taints', props.taints);
     this.taints = taints ?? [{ key: TERWAY_CONFIG_LABEL, value: this.name, effect: 'NoSchedule' }];
     const overrides = check.object('eniConfOverrides', props.eniConfOverrides, { optional: true }) ?? {};
-    const cluster = check.object('cluster', props.cluster, { optional: true }) as TerwayClusterInfo | undefined;
+    for (const [key, value] of Object.entries(overrides)) if (value !== undefined) check.jsonValue(`eniConfOverrides[${JSON.stringify(key)}]`, value);
+    checkClusterInfo(check, 'cluster', props.cluster);
+    const cluster = props.cluster;
 
     const doc: Record<string, unknown> = { vswitches: vSwitchIds, ...(securityGroupIds ? { security_groups: securityGroupIds } : {}) };
     for (const [k, v] of Object.entries(overrides)) if (v !== undefined) doc[k] = v;
+    // Terway lays this document over kube-system/eni-config as a JSON merge patch and then uses
+    // the union of security_group and security_groups (types/daemon/config.go GetSecurityGroups,
+    // v1.17.5): without this, the cluster's security_group would stay on the pool's pods.
+    if (doc.security_groups !== undefined && !Object.prototype.hasOwnProperty.call(doc, 'security_group')) doc.security_group = null;
     this.eniConf = Object.fromEntries(Object.keys(doc).sort().map((k) => [k, doc[k]]));
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
@@ -120,6 +132,7 @@ export class FixedVSwitchConfig extends Construct {
     registerRuleCheck(this, [
       RULES.FIXED_CONFIG_NAME, RULES.FIXED_KEY_NOT_PER_NODE, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_POOL_LABEL, RULES.ENICONF_KEY_TYPE,
       RULES.ENICONF_KEY_VALUE, RULES.ENICONF_REMOVED_KEY, RULES.FIXED_WORKLOAD_SCHEDULING, RULES.FIXED_PLANE_PRECEDENCE,
+      RULES.ENICONF_SECURITY_GROUPS, RULES.RESOURCE_ID,
     ], () => [...findings, ...this.workloadFindings()]);
     installWarningPrinter(this);
   }
@@ -138,8 +151,12 @@ export class FixedVSwitchConfig extends Construct {
 
   private workloadFindings(): Finding[] {
     const root = this.node.root;
+    const first = root.node.findAll().find((c): c is FixedVSwitchConfig => c instanceof FixedVSwitchConfig && c.name === this.name);
+    const duplicate = first !== undefined && first !== this ? [violation(RULES.FIXED_CONFIG_NAME,
+      `${first.node.path} writes ConfigMap kube-system/${this.name} too; one of the two would replace the other.`,
+      'Give each FixedVSwitchConfig its own name (one per node pool label value).')] : [];
     const planes = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
     const { workloads, namespaces } = declaredObjects(root);
-    return checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces);
+    return [...duplicate, ...checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces)];
   }
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { inValidationPass } from '../core/validation-pass';
 import { checkInputs } from '../domain/input';
 
 /** Options of {@link GitOpsOutput.synth}. */
@@ -72,7 +73,7 @@ export class GitOpsOutput {
     const check = checkInputs(where);
     if (!(app instanceof App)) check.fail('app', 'must be a cdk8s App.');
     const opts = check.object('options', options);
-    const outdir = path.resolve(check.string('options.outdir', opts.outdir, { optional: true, minLength: 1 }) ?? app.outdir);
+    const outdir = checkOutdir(where, path.resolve(check.string('options.outdir', opts.outdir, { optional: true, minLength: 1 }) ?? app.outdir));
     const adopt = new Set(check.stringArray('options.adoptFiles', opts.adoptFiles, { optional: true }) ?? []);
     for (const file of adopt) checkRelative(where, 'options.adoptFiles', file);
 
@@ -104,39 +105,75 @@ export class GitOpsOutput {
    */
   public static render(app: App): RenderedManifestFile[] {
     if (!(app instanceof App)) checkInputs('GitOpsOutput.render').fail('app', 'must be a cdk8s App.');
-    // synthYaml runs what App.synth runs before writing: dependency resolution, then every validation.
-    app.synthYaml();
-    const ext = app.outputFileExtension;
-    const charts = app.charts;
-    const indexed = hasDependentCharts(app);
-    const chartName = (chart: Chart, i: number) => `${indexed ? `${String(i).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}`;
-    const files: RenderedManifestFile[] = [];
-    switch (app.yamlOutputType) {
-      case YamlOutputType.FILE_PER_APP:
-        if (charts.length > 0) files.push({ path: `app${ext}`, content: Yaml.stringify(...charts.flatMap((c) => c.toJson())) });
-        break;
-      case YamlOutputType.FILE_PER_CHART:
-        charts.forEach((chart, i) => files.push({ path: `${chartName(chart, i)}${ext}`, content: Yaml.stringify(...chart.toJson()) }));
-        break;
-      case YamlOutputType.FILE_PER_RESOURCE:
-        for (const obj of charts.flatMap((c) => c.toJson())) files.push({ path: `${resourceFileName(obj)}${ext}`, content: Yaml.stringify(obj) });
-        break;
-      case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
-        charts.forEach((chart, i) => {
-          for (const obj of chart.toJson()) files.push({ path: `${chartName(chart, i)}/${resourceFileName(obj)}${ext}`, content: Yaml.stringify(obj) });
-        });
-        break;
-      default:
-        throw new Error(`GitOpsOutput.render: unsupported yamlOutputType ${String(app.yamlOutputType)}.`);
-    }
-    const seen = new Set<string>();
-    for (const f of files) {
-      // cdk8s would silently let the later object overwrite the earlier one.
-      if (seen.has(f.path)) throw new Error(`GitOpsOutput.render: two manifests render to the file ${f.path}; give the objects distinct kinds or names, or use YamlOutputType.FILE_PER_CHART.`);
-      seen.add(f.path);
-    }
-    return files;
+    // One validation pass for synthYaml and every chart's toJson: each warning is printed once.
+    return inValidationPass(() => renderFiles(app));
   }
+}
+
+/** Validates and renders the app's files (see GitOpsOutput.render). */
+function renderFiles(app: App): RenderedManifestFile[] {
+  // synthYaml runs what App.synth runs before writing: dependency resolution, then every validation.
+  app.synthYaml();
+  const ext = app.outputFileExtension;
+  const charts = app.charts;
+  const indexed = hasDependentCharts(app);
+  const chartName = (chart: Chart, i: number) => `${indexed ? `${String(i).padStart(4, '0')}-` : ''}${Names.toDnsLabel(chart)}`;
+  const files: RenderedManifestFile[] = [];
+  switch (app.yamlOutputType) {
+    case YamlOutputType.FILE_PER_APP:
+      if (charts.length > 0) files.push({ path: `app${ext}`, content: Yaml.stringify(...charts.flatMap((c) => c.toJson())) });
+      break;
+    case YamlOutputType.FILE_PER_CHART:
+      charts.forEach((chart, i) => files.push({ path: `${chartName(chart, i)}${ext}`, content: Yaml.stringify(...chart.toJson()) }));
+      break;
+    case YamlOutputType.FILE_PER_RESOURCE:
+      for (const obj of charts.flatMap((c) => c.toJson())) files.push({ path: `${resourceFileName(obj)}${ext}`, content: Yaml.stringify(obj) });
+      break;
+    case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
+      charts.forEach((chart, i) => {
+        for (const obj of chart.toJson()) files.push({ path: `${chartName(chart, i)}/${resourceFileName(obj)}${ext}`, content: Yaml.stringify(obj) });
+      });
+      break;
+    default:
+      throw new Error(`GitOpsOutput.render: unsupported yamlOutputType ${String(app.yamlOutputType)}.`);
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    // cdk8s would silently let the later object overwrite the earlier one.
+    if (seen.has(f.path)) throw new Error(`GitOpsOutput.render: two manifests render to the file ${f.path}; give the objects distinct kinds or names, or use YamlOutputType.FILE_PER_CHART.`);
+    seen.add(f.path);
+    const reference = TERRAFORM_REFERENCE.exec(f.content);
+    if (reference) {
+      throw new Error(`GitOpsOutput.render: ${f.path} contains the Terraform reference ${JSON.stringify(reference[0].slice(0, 60))}, which nothing resolves in a GitOps folder. `
+        + 'Pass literal values (e.g. read them with TerwayClusterOutputs.fromFile from `terraform output -json`), or deliver these objects with KubernetesManifests in the Terraform stack.');
+    }
+  }
+  return files;
+}
+
+/**
+ * A cdktf token (`${TfToken[TOKEN.1]}`) or a Terraform reference (`${data.…}`, `${var.…}`,
+ * `${local.…}`, `${module.…}`, `${<provider>_<type>.<name>.<attribute>}`). A shell `${HOME}` or a
+ * Spring placeholder `${spring.datasource.url}` does not match.
+ * @see https://developer.hashicorp.com/terraform/language/expressions/references
+ */
+const TERRAFORM_REFERENCE = /\$\{(?:TfToken\[[^\]]*\]|(?:data|var|local|module)\.[A-Za-z_][^}]*|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][^}]*)\}/;
+
+/** The output folder, checked before anything is rendered: a path the file system can hold, not a file. */
+function checkOutdir(where: string, outdir: string): string {
+  const check = checkInputs(where);
+  if (outdir.includes('\0')) check.fail('options.outdir', `must be a path without NUL characters, got ${JSON.stringify(outdir)}.`);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(outdir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') check.fail('options.outdir', `${outdir} is a symbolic link loop; point outdir at a folder. Nothing was written.`);
+    if (code === 'ENOTDIR') check.fail('options.outdir', `${outdir} lies under a file, not a folder. Nothing was written.`);
+    if (code !== 'ENOENT') check.fail('options.outdir', `${outdir} cannot be used (${code ?? (e as Error).message}). Nothing was written.`);
+  }
+  if (stat !== undefined && !stat.isDirectory()) check.fail('options.outdir', `${outdir} is a file, not a folder. Nothing was written.`);
+  return outdir;
 }
 
 /** cdk8s's file name of one object (`Kind.name`, unsafe characters dropped). */

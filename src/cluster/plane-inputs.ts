@@ -1,3 +1,4 @@
+import { checkPoolLists } from '../core/pool-info-check';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
 import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
@@ -64,6 +65,7 @@ export function checkClusterInfo(root: InputChecker, property: string, value: un
   for (const text of ['terwayVersion', 'securityGroupId', 'vpcId', 'workerRamRoleName']) {
     at.string(text, info[text], { optional: true });
   }
+  checkPoolLists(at, info);
 }
 
 /** The argument of addWorkload/addNamespace must be a construct. */

@@ -205,8 +205,8 @@ export class TerwayClusterOutputs {
         configName: c.string('configName', pool.configName, { minLength: 1 }),
         nodePoolName: c.string('nodePoolName', pool.nodePoolName, { minLength: 1 }),
         zoneIds: c.stringArray('zoneIds', pool.zoneIds),
-        vSwitchIds: Object.fromEntries(Object.keys(vswitches).sort().map((z) => [z, c.stringArray(`vSwitchIds.${z}`, vswitches[z])])),
-        securityGroupIds: pool.securityGroupIds === null ? undefined : c.stringArray('securityGroupIds', pool.securityGroupIds, { optional: true }),
+        vSwitchIds: Object.fromEntries(Object.keys(vswitches).sort().map((z) => [z, c.resourceIdArray(`vSwitchIds.${z}`, vswitches[z], ResourceIdKind.VSWITCH)])),
+        securityGroupIds: pool.securityGroupIds === null ? undefined : c.resourceIdArray('securityGroupIds', pool.securityGroupIds, ResourceIdKind.SECURITY_GROUP, { optional: true }),
         taints: checkTaints(c, 'taints', pool.taints, true),
         allowlistCidrs: pool.allowlistCidrs === null ? undefined : c.stringArray('allowlistCidrs', pool.allowlistCidrs, { optional: true }),
       };

@@ -3,6 +3,7 @@ import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
 import { NODE_MODE_RULES } from './catalog-node-modes';
+import { NODE_MODE_INPUT_RULES } from './catalog-node-modes-inputs';
 import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
@@ -207,6 +208,7 @@ export const RULES = {
   ...FILES_RULES,
   ...INPUT_RULES,
   ...NODE_MODE_RULES,
+  ...NODE_MODE_INPUT_RULES,
   ...WORKLOAD_RULES,
 } as const;
 

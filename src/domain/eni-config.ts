@@ -18,7 +18,7 @@ export const DEFAULT_CNI_CONF: Readonly<Record<string, unknown>> = {
 };
 
 /** Keys users put into eni_conf by mistake (the container network FAQ says so; Terway reads them elsewhere). */
-const MISPLACED_KEYS: Record<string, string> = {
+export const MISPLACED_ENI_CONF_KEYS: Readonly<Record<string, string>> = {
   disable_network_policy: 'a top-level data key of eni-config (EniConfig disableNetworkPolicy)',
   in_cluster_loadbalance: 'a top-level data key of eni-config (EniConfig inClusterLoadBalance)',
   eniip_virtual_type: 'a key of the 10-terway.conf data entry',
@@ -75,16 +75,9 @@ export function renderEniConf(plan: EniConfigPlan): EniConfigResult {
         `Use ${MANAGED_CREDENTIAL_PATH} (the add-on token mounted from Secret kube-system/addon.network.token), or acknowledge if you mount credentials elsewhere.`));
     }
   }
-  const groups = new Set<string>([
-    ...(typeof merged.security_group === 'string' && merged.security_group !== '' ? [merged.security_group] : []),
-    ...(Array.isArray(merged.security_groups) ? merged.security_groups.map(String) : []),
-  ]);
-  if (groups.size > 10) {
-    findings.push(violation(RULES.ENICONF_SECURITY_GROUPS, `eni_conf names ${groups.size} security groups.`,
-      'Keep security_group and security_groups to 10 distinct groups in total.'));
-  }
-  for (const key of Object.keys(merged).filter((k) => k in MISPLACED_KEYS)) {
-    findings.push(violation(RULES.ENICONF_MISPLACED_KEY, `eni_conf contains "${key}", which Terway does not read there; it is ${MISPLACED_KEYS[key]}.`,
+  findings.push(...securityGroupLimitFindings(merged, 'eni_conf'));
+  for (const key of Object.keys(merged).filter((k) => k in MISPLACED_ENI_CONF_KEYS)) {
+    findings.push(violation(RULES.ENICONF_MISPLACED_KEY, `eni_conf contains "${key}", which Terway does not read there; it is ${MISPLACED_ENI_CONF_KEYS[key]}.`,
       'Move it to where Terway reads it (EniConfig has typed options for the data keys), then remove it from eni_conf.'));
   }
   const vswitches = merged.vswitches;
@@ -94,6 +87,31 @@ export function renderEniConf(plan: EniConfigPlan): EniConfigResult {
   }
   const eniConf = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   return { eniConf, findings };
+}
+
+/** Terway's limit on the security groups of one eni_conf (union of security_group and security_groups). */
+export const MAX_ENI_CONF_SECURITY_GROUPS = 10;
+
+/**
+ * The security groups Terway uses for an eni_conf: the union of `security_group` and
+ * `security_groups` (types/daemon/config.go `GetSecurityGroups`, v1.17.5).
+ */
+export function securityGroupUnion(conf: Readonly<Record<string, unknown>>): string[] {
+  return [...new Set<string>([
+    ...(typeof conf.security_group === 'string' && conf.security_group !== '' ? [conf.security_group] : []),
+    ...(Array.isArray(conf.security_groups) ? conf.security_groups.map(String) : []),
+  ])].sort();
+}
+
+/**
+ * TW-ENICONF-003: more than 10 groups in the union. terway-controlplane refuses such a merged
+ * config (types/daemon/dynamicconfig.go, v1.17.5); terwayd's Validate counts security_groups only.
+ */
+export function securityGroupLimitFindings(conf: Readonly<Record<string, unknown>>, what: string): Finding[] {
+  const groups = securityGroupUnion(conf);
+  return groups.length > MAX_ENI_CONF_SECURITY_GROUPS ? [violation(RULES.ENICONF_SECURITY_GROUPS,
+    `${what} names ${groups.length} security groups (security_group and security_groups together).`,
+    `Keep security_group and security_groups to ${MAX_ENI_CONF_SECURITY_GROUPS} distinct groups in total.`)] : [];
 }
 
 /**

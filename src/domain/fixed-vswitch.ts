@@ -3,7 +3,9 @@ import { blockContains, blocksOverlap, isIpv4Block, parseIpv4Cidr } from './cidr
 import { VSwitchPlan } from './cluster-network';
 import { checkEniConfTypes } from './eni-conf-check';
 import { ENI_CONF_KEYS } from './eni-conf-schema';
+import { securityGroupLimitFindings } from './eni-config';
 import { violation } from './finding';
+import { resourceIdProblem, ResourceIdKind } from './ids';
 import { labelValueProblem, objectNameProblem } from './label-selector';
 import { TERWAY_CONFIG_LABEL } from './node-pool';
 import { Finding } from './rules';
@@ -34,11 +36,42 @@ export interface FixedConfigPlan {
   readonly poolZones?: ReadonlyArray<string>;
 }
 
+/**
+ * ConfigMaps in kube-system that a per-node configuration must not replace: Terway's cluster-wide
+ * default, which every node merges its per-node configuration over (docs/dynamic-config.md), and
+ * which EniConfig writes.
+ */
+export const RESERVED_CONFIG_NAMES: Readonly<Record<string, string>> = {
+  'eni-config': 'Terway\'s cluster-wide default configuration (kube-system/eni-config, written by EniConfig); replacing it drops every node\'s version, security group and Service CIDR settings',
+};
+
 /** TW-FIXED-003 for a ConfigMap name (also the node label value). */
 export function fixedConfigNameFindings(name: string): Finding[] {
+  const reserved = Object.prototype.hasOwnProperty.call(RESERVED_CONFIG_NAMES, name) ? RESERVED_CONFIG_NAMES[name] : undefined;
+  if (reserved !== undefined) {
+    return [violation(RULES.FIXED_CONFIG_NAME, `Per-node ConfigMap name "${name}" is the name of ${reserved}.`,
+      'Use a name of its own for the per-node ConfigMap, e.g. eni-config-fixed.')];
+  }
   const problem = objectNameProblem(name) ?? labelValueProblem(name);
   return problem === undefined ? [] : [violation(RULES.FIXED_CONFIG_NAME, `Per-node ConfigMap name ${problem}.`,
     'Use a lowercase DNS label of at most 63 characters, e.g. eni-config-fixed.')];
+}
+
+/** RESOURCE_ID for the literal vSwitch and security group IDs of an eni_conf. */
+function eniConfIdFindings(conf: Readonly<Record<string, unknown>>, what: string): Finding[] {
+  const out: Finding[] = [];
+  const check = (kind: ResourceIdKind, id: unknown, where: string) => {
+    const literal = typeof id === 'string' ? known(id) : undefined;
+    const problem = literal === undefined ? undefined : resourceIdProblem(kind, literal);
+    if (problem) out.push(violation(RULES.RESOURCE_ID, `${what} ${where}: ${problem}.`, 'Pass IDs exactly as the VPC and ECS consoles show them.'));
+  };
+  const vswitches = conf.vswitches;
+  if (vswitches !== null && typeof vswitches === 'object' && !Array.isArray(vswitches)) {
+    for (const [zone, ids] of Object.entries(vswitches)) if (Array.isArray(ids)) ids.forEach((id) => check(ResourceIdKind.VSWITCH, id, `vswitches.${zone}`));
+  }
+  check(ResourceIdKind.SECURITY_GROUP, conf.security_group === '' ? undefined : conf.security_group, 'security_group');
+  if (Array.isArray(conf.security_groups)) conf.security_groups.forEach((id) => check(ResourceIdKind.SECURITY_GROUP, id, 'security_groups'));
+  return out;
 }
 
 /** TW-FIXED-001, -003, -008 and the eni_conf type rules for one per-node configuration. */
@@ -55,6 +88,7 @@ export function checkFixedConfig(plan: FixedConfigPlan): Finding[] {
     }
   }
   out.push(...checkEniConfTypes(plan.eniConf, { what, mergePatch: true }));
+  out.push(...eniConfIdFindings(plan.eniConf, what), ...securityGroupLimitFindings(plan.eniConf, what));
   const vswitches = plan.eniConf.vswitches;
   const zones = vswitches !== null && typeof vswitches === 'object' && !Array.isArray(vswitches)
     ? Object.entries(vswitches as Record<string, unknown>).filter(([, ids]) => Array.isArray(ids) && ids.length > 0).map(([z]) => z)
@@ -82,19 +116,51 @@ export interface DedicatedVSwitchPlan {
   readonly label: string;
   readonly zoneId: string;
   readonly cidr: string;
+  /** ID of an existing vSwitch (the same vSwitch may serve pools that share a ConfigMap). */
+  readonly vswitchId?: string;
 }
 
-/** TW-FIXED-002: dedicated vSwitches inside the VPC and clear of the cluster's other vSwitches. */
+/** Another fixed-vSwitch pool of the same cluster. */
+export interface FixedPoolPlan {
+  readonly configName: string;
+  /** Construct path, for messages. */
+  readonly path: string;
+  readonly dedicated: ReadonlyArray<DedicatedVSwitchPlan>;
+}
+
+/**
+ * TW-FIXED-002 and the vSwitch size rule: dedicated vSwitches inside the VPC, /16 to /29 like
+ * every vSwitch, and clear of the cluster's other vSwitches and of the dedicated vSwitches of
+ * `earlier` fixed pools; TW-FIXED-010: a pool that shares an earlier pool's ConfigMap name has
+ * the same vSwitches.
+ */
 export function checkDedicatedVSwitchAddresses(
   config: string,
   dedicated: ReadonlyArray<DedicatedVSwitchPlan>,
   vpcCidrs: ReadonlyArray<string>,
   others: ReadonlyArray<VSwitchPlan>,
+  earlier: ReadonlyArray<FixedPoolPlan> = [],
 ): Finding[] {
   const out: Finding[] = [];
   const vpc = vpcCidrs.map((c) => parseIpv4Cidr(c)).filter(isIpv4Block);
-  const taken = others.flatMap((o) => {
-    const b = o.cidr === undefined ? undefined : parseIpv4Cidr(o.cidr);
+  const sameConfig = earlier.filter((p) => p.configName === config);
+  const identity = (list: ReadonlyArray<DedicatedVSwitchPlan>) => list.map((d) => `${d.zoneId}|${d.vswitchId ?? ''}|${d.cidr}`).sort().join(',');
+  for (const p of sameConfig) {
+    if (identity(p.dedicated) !== identity(dedicated) || dedicated.some((d) => d.vswitchId === undefined)) {
+      out.push(violation(RULES.FIXED_SHARED_CONFIG,
+        `Node pool ${p.path} is labelled terway-config: ${config} too, with ${p.dedicated.map((d) => d.vswitchId ?? d.cidr).join(', ')}; this pool has ${dedicated.map((d) => d.vswitchId ?? d.cidr).join(', ')}. Both read the one ConfigMap kube-system/${config}.`,
+        'Give each pool its own configName, or let pools that share one use the same existing vSwitches (vswitchId).'));
+    }
+  }
+  // Existing vSwitches shared with a pool of the same ConfigMap are the same vSwitch, not an overlap.
+  const shared = new Set(sameConfig.flatMap((p) => p.dedicated.map((d) => d.vswitchId)).filter((id): id is string => id !== undefined));
+  const taken = [
+    ...others.map((o) => ({ label: o.label, cidr: o.cidr })),
+    ...earlier.flatMap((p) => p.dedicated.filter((d) => d.vswitchId === undefined || !shared.has(d.vswitchId))
+      .map((d) => ({ label: `${d.label} of ${p.configName} (${p.path})`, cidr: d.cidr }))),
+  ].flatMap((o) => {
+    const literal = known(o.cidr);
+    const b = literal === undefined ? undefined : parseIpv4Cidr(literal);
     return b !== undefined && isIpv4Block(b) ? [{ label: o.label, block: b }] : [];
   });
   const seen: Array<{ label: string; block: ReturnType<typeof parseIpv4Cidr> }> = [];
@@ -106,9 +172,16 @@ export function checkDedicatedVSwitchAddresses(
       out.push(violation(RULES.CIDR_SYNTAX, `${d.label} of ${config} has CIDR "${literal}": ${block.problem}.`, block.suggestion ? `Use ${block.suggestion}.` : 'Use a.b.c.d/n.'));
       continue;
     }
+    if (block.prefix < 16 || block.prefix > 29) {
+      out.push(violation(RULES.CIDR_MASK_RANGE, `${d.label} of ${config} ${block.text} has prefix /${block.prefix}.`, 'Use a vSwitch CIDR from /16 to /29.'));
+    }
     if (vpc.length > 0 && !vpc.some((v) => blockContains(v, block))) {
       out.push(violation(RULES.FIXED_VSWITCH_VPC, `${d.label} of ${config} (${literal}) is outside the VPC (${vpc.map((v) => v.text).join(', ')}).`,
         'Choose a free block inside the cluster\'s VPC CIDR.'));
+    }
+    if (d.vswitchId !== undefined && shared.has(d.vswitchId)) {
+      seen.push({ label: d.label, block });
+      continue;
     }
     for (const o of [...taken, ...seen.map((s) => ({ label: s.label, block: s.block }))]) {
       if (isIpv4Block(o.block) && blocksOverlap(o.block, block)) {

@@ -1,3 +1,4 @@
+import { resourceIdProblem, ResourceIdKind } from './ids';
 import { isUnresolved } from './tokens';
 
 /**
@@ -202,12 +203,16 @@ export class InputChecker {
     return list?.map((v, i) => this.string(`${property}[${i}]`, v, { ...item, optional: false }));
   }
 
-  /** A plain object (props, nested options). */
+  /**
+   * A plain object (props, nested options). An own `__proto__` key (what `JSON.parse` makes of
+   * one) is refused: copying it with `obj[key] = value` would replace the prototype and drop the key.
+   */
   public object(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }): Record<string, unknown>;
   public object(property: string, value: unknown, shape: ShapeOptions): Record<string, unknown> | undefined;
   public object(property: string, value: unknown, shape: ShapeOptions = {}): Record<string, unknown> | undefined {
     if (this.absent(property, value, shape)) return undefined;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.wrongType(property, value, 'an object');
+    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) this.fail(property, 'has the key "__proto__", which cannot be copied as data; remove it.');
     return value as Record<string, unknown>;
   }
 
@@ -246,6 +251,24 @@ export class InputChecker {
     };
     walk(property, value, 0, new Set());
     return value;
+  }
+
+  /** An Alibaba Cloud resource ID of `kind` (`vsw-…`, `sg-…`); unresolved tokens pass. */
+  public resourceId(property: string, value: unknown, kind: ResourceIdKind, shape?: ShapeOptions & { optional?: false }): string;
+  public resourceId(property: string, value: unknown, kind: ResourceIdKind, shape: ShapeOptions): string | undefined;
+  public resourceId(property: string, value: unknown, kind: ResourceIdKind, shape: ShapeOptions = {}): string | undefined {
+    const id = this.string(property, value, shape);
+    if (id === undefined || isUnresolved(id)) return id;
+    const problem = resourceIdProblem(kind, id);
+    if (problem !== undefined) this.fail(property, `is wrong: ${problem}.`);
+    return id;
+  }
+
+  /** An array of resource IDs of `kind`. */
+  public resourceIdArray(property: string, value: unknown, kind: ResourceIdKind, shape?: ArrayShape & { optional?: false }): string[];
+  public resourceIdArray(property: string, value: unknown, kind: ResourceIdKind, shape: ArrayShape): string[] | undefined;
+  public resourceIdArray(property: string, value: unknown, kind: ResourceIdKind, shape: ArrayShape = {}): string[] | undefined {
+    return this.array(property, value, shape)?.map((v, i) => this.resourceId(`${property}[${i}]`, v, kind));
   }
 
   /**

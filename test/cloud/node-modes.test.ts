@@ -6,25 +6,18 @@ import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   Acknowledgements, EniCapacity, ExclusiveEniNodePool, ExclusiveEniNodePoolProps, FixedVSwitchConfig, FixedVSwitchNodePool,
-  FixedVSwitchNodePoolProps, IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
+  IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
   ValidationReport,
 } from '../../src';
 import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { FIXED, FixedOptions } from '../support/node-mode-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
 const LINGJUN = { clusterId: 'i-lingjun-cluster-1', groupId: 'i-lingjun-group-1' };
 
 type ExclOptions = Omit<ExclusiveEniNodePoolProps, 'cluster'>;
-type FixedOptions = Omit<FixedVSwitchNodePoolProps, 'cluster'>;
 
 const EXCL: ExclOptions = { nodePoolName: 'excl', instanceTypes: ['ecs.g7.4xlarge'], autoScaling: { minSize: 1, maxSize: 5 } };
-const FIXED: FixedOptions = {
-  nodePoolName: 'fixed',
-  instanceTypes: ['ecs.g7.xlarge'],
-  configName: 'eni-config-fixed',
-  desiredSize: 2,
-  vSwitches: [{ zoneId: 'cn-hangzhou-h', cidrBlock: '192.168.200.0/24' }],
-};
 
 function exclusive(options: Partial<ExclOptions> = {}, cluster: Partial<TerwayClusterProps> = {}) {
   const s = clusterStack(validProps(cluster));
@@ -57,10 +50,10 @@ describe('ExclusiveEniNodePool output', () => {
     expect(np.desired_size).toBeUndefined();
     expect(np.lifecycle.replace_triggered_by).toEqual(['terraform_data.Excl_NetworkMode_03B5D8B6']);
     expect(tf.resource.terraform_data.Excl_NetworkMode_03B5D8B6.triggers_replace).toEqual({ 'k8s.aliyun.com/exclusive-mode-eni-type': 'eniOnly', 'mode': 'exclusive' });
-    expect(tf.data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C).toEqual({ instance_type: 'ecs.g7.4xlarge' });
+    expect(tf.data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C).toEqual({ instance_type: 'ecs.g7.4xlarge', instance_type_family: 'ecs.g7' });
     const conditions = np.lifecycle.precondition.map((p: any) => p.condition);
-    expect(conditions).toContain('${alltrue([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity >= 7])}');
-    expect(np.lifecycle.precondition[1].error_message).toMatch(/^\[TW-EXCL-001\] Instance type ecs.g7.4xlarge has \$\{data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types\[0\].eni_quantity\} ENIs/);
+    expect(conditions).toContain('${alltrue([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity >= 7 if t.id == "ecs.g7.4xlarge"])}');
+    expect(np.lifecycle.precondition[1].error_message).toContain('[TW-EXCL-001] Instance type ecs.g7.4xlarge has ${try([for t in data.alicloud_instance_types.Excl_InstanceType1_9C4CC98C.instance_types : t.eni_quantity if t.id == "ecs.g7.4xlarge"][0], "?")} ENIs');
     expect(pool.schedulingInfo.podsPerNode).toEqual({ 'ecs.g7.4xlarge': 7 });
     expect(tf.output.exclusive_eni_node_pools.value[0].nodePoolName).toBe('excl');
   });

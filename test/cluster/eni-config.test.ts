@@ -59,8 +59,14 @@ describe('EniConfig: kube-system/eni-config with Trunk ENI', () => {
     expect(report.errors[0].text).toMatch(/\[TW-ENICONF-003\] eni_conf names 11 security groups/);
   });
   test('TW-ENICONF-004: a key the FAQ puts inside eni_conf but Terway reads elsewhere', () => {
-    const { report } = render({ existingData: EXISTING, eniConfOverrides: { disable_network_policy: 'true' } });
+    const base = { ...JSON.parse(EXISTING.eni_conf), disable_network_policy: 'true' };
+    const { report } = render({ existingData: { ...EXISTING, eni_conf: JSON.stringify(base) } });
     expect(report.warnings[0].text).toMatch(/\[TW-ENICONF-004\] eni_conf contains "disable_network_policy", which Terway does not read there/);
+    // Issue 18: the library does not write such keys itself: eniConfOverrides refuses them.
+    expect(() => render({ existingData: EXISTING, eniConfOverrides: { disable_network_policy: 'true' } }))
+      .toThrow(/eniConfOverrides\["disable_network_policy"\] is not an eni_conf key: Terway reads it as a top-level data key/);
+    expect(() => render({ existingData: EXISTING, eniConfOverrides: { eniip_virtual_type: 'datapathv2' } }))
+      .toThrow(/eniConfOverrides\["eniip_virtual_type"\] is not an eni_conf key: Terway reads it as a key of the 10-terway.conf/);
   });
   test('TW-ENICONF-005: eni_conf that is not a JSON object', () => {
     for (const bad of ['{not json', '[1,2]', 'null']) {

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import {
-  ExclusiveEniPlane, ExclusiveEniPoolInfo, ExclusiveEniScheduling, FixedVSwitchConfig, FixedVSwitchPoolInfo, PodNetworkingPlane,
+  ExclusiveEniPlane, ExclusiveEniPoolInfo, ExclusiveEniScheduling, FixedVSwitchConfig, PodNetworkingPlane,
   TerwayClusterOutputs,
 } from '../../src';
 import { validateManifests } from '../support/k8s-schemas';
+import { FIXED_POOL } from '../support/node-mode-fixtures';
 import { chart, CLUSTER, deployment, findings, planeProps, rawPod, synthErrors } from '../support/plane-fixtures';
 
 const POOL: ExclusiveEniPoolInfo = {
@@ -12,15 +13,6 @@ const POOL: ExclusiveEniPoolInfo = {
   nodeLabels: { 'k8s.aliyun.com/exclusive-mode-eni-type': 'eniOnly' },
   taints: [{ key: 'k8s.aliyun.com/exclusive-mode-eni-type', value: 'eniOnly', effect: 'NoSchedule' }],
   podsPerNode: { 'ecs.g7.4xlarge': 7 },
-};
-const FIXED_POOL: FixedVSwitchPoolInfo = {
-  configName: 'eni-config-fixed',
-  nodePoolName: 'fixed',
-  zoneIds: ['cn-hangzhou-h'],
-  vSwitchIds: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
-  securityGroupIds: ['sg-bp1fixed0000001'],
-  taints: [{ key: 'terway-config', value: 'eni-config-fixed', effect: 'NoSchedule' }],
-  allowlistCidrs: ['192.168.200.0/24'],
 };
 
 function networkPolicy(c: Chart, id: string, podSelector: Record<string, string>, namespace = 'default'): ApiObject {
@@ -125,7 +117,7 @@ describe('FixedVSwitchConfig', () => {
     const objs = Testing.synth(c);
     expect(objs[0].metadata).toEqual({ name: 'eni-config-fixed', namespace: 'kube-system' });
     expect(JSON.parse(objs[0].data.eni_conf)).toEqual({
-      max_pool_size: 10, security_groups: ['sg-bp1fixed0000001'], vswitches: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
+      max_pool_size: 10, security_group: null, security_groups: ['sg-bp1fixed0000001'], vswitches: { 'cn-hangzhou-h': ['vsw-bp1fixed0000001'] },
     });
     expect(objs[2].spec.nodeSelector).toEqual({ 'terway-config': 'eni-config-fixed' });
     expect(objs[2].spec.tolerations).toEqual([{ key: 'terway-config', operator: 'Equal', value: 'eni-config-fixed', effect: 'NoSchedule' }]);
