@@ -12,6 +12,7 @@ import { checkInputs } from '../domain/input';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
 import { Vswitch } from '../generated/alicloud/vswitch';
+import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 
 /** A dedicated vSwitch of a fixed-vSwitch node pool: created from `cidrBlock`, or existing (`vswitchId`). */
 export interface FixedVSwitchSpec {
@@ -73,6 +74,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
   public readonly vSwitchIds: { [zoneId: string]: string[] };
   /** What FixedVSwitchConfig needs (pass it as `pool`). */
   public readonly schedulingInfo: FixedVSwitchPoolInfo;
+  private readonly planVSwitches: VSwitchFact[] = [];
 
   constructor(scope: Construct, id: string, props: FixedVSwitchNodePoolProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
@@ -122,6 +124,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     const vswitchIds: { [zoneId: string]: string[] } = {};
     specs.forEach((spec, i) => {
       const label = `dedicated vSwitch #${i + 1} in ${spec.zoneId}`;
+      this.planVSwitches.push({ role: 'fixed', zoneId: spec.zoneId, label, cidr: spec.cidrBlock, vswitchId: spec.vswitchId });
       const vswitchId = spec.vswitchId ?? new Vswitch(this, `VSwitch-${spec.zoneId}-${i + 1}`, {
         vpcId: cluster.vpcId,
         zoneId: spec.zoneId,
@@ -187,5 +190,10 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     return delivered ? [] : [violation(RULES.FIXED_POOL_LABEL,
       `configMapManifests (${manifests.node.path}) deliver no ConfigMap kube-system/${this.configName} for node pool ${this.nodePoolName}.`,
       `Add a FixedVSwitchConfig named ${this.configName} to the cdk8s app of those manifests.`)];
+  }
+
+  /** @internal */
+  public _planFact(): NodePoolFact {
+    return { ...super._planFact(), fixedConfigName: this.configName, vSwitches: [...this.planVSwitches] };
   }
 }

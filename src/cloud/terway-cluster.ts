@@ -6,6 +6,7 @@ import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import {
@@ -25,6 +26,7 @@ import { NatGateway } from '../generated/alicloud/nat-gateway';
 import { SnatEntry } from '../generated/alicloud/snat-entry';
 import { Vpc } from '../generated/alicloud/vpc';
 import { Vswitch } from '../generated/alicloud/vswitch';
+import { clusterFact } from '../domain/network-plan/from-rules';
 
 /** A vSwitch to create (give `cidrBlock`) or an existing one (give `vswitchId`). */
 export interface VSwitchSpec {
@@ -453,6 +455,9 @@ export class TerwayCluster extends Construct {
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    registerPlanFacts(this, () => clusterFact(this.node.path, props.clusterName, this.plan, {
+      trunkEniEnabled: this.trunkEniEnabled, terwayVersion: props.terwayVersion, zoneVSwitchIds: this.zoneVSwitchIds,
+    }));
     registerCredentialScan(this);
     installSynthGate(this);
     this.addOutputs(props.outputPrefix ?? '');

@@ -4,6 +4,7 @@ import { PodNetworkingPlane } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { FixedVSwitchPoolInfo, NodeTaintInfo, TerwayClusterInfo } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
@@ -121,6 +122,7 @@ export class FixedVSwitchConfig extends Construct {
       RULES.FIXED_CONFIG_NAME, RULES.FIXED_KEY_NOT_PER_NODE, RULES.FIXED_VSWITCH_ZONE, RULES.FIXED_POOL_LABEL, RULES.ENICONF_KEY_TYPE,
       RULES.ENICONF_KEY_VALUE, RULES.ENICONF_REMOVED_KEY, RULES.FIXED_WORKLOAD_SCHEDULING, RULES.FIXED_PLANE_PRECEDENCE,
     ], () => [...findings, ...this.workloadFindings()]);
+    registerPlanFacts(this, () => ({ kind: 'fixedConfig', path: this.node.path, name: this.name, vSwitchIds, securityGroupIds: securityGroupIds ?? [], taints: this.taints }));
     installWarningPrinter(this);
   }
 
