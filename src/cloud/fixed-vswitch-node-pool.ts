@@ -9,10 +9,10 @@ import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkDedicatedVSwitchAddresses, fixedConfigNameFindings } from '../domain/fixed-vswitch';
 import { checkInputs } from '../domain/input';
+import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
 import { Vswitch } from '../generated/alicloud/vswitch';
-import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 
 /** A dedicated vSwitch of a fixed-vSwitch node pool: created from `cidrBlock`, or existing (`vswitchId`). */
 export interface FixedVSwitchSpec {

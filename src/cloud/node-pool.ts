@@ -13,6 +13,7 @@ import { IpStack } from '../domain/enums';
 import { formatFinding } from '../domain/finding';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
 import { EXCLUSIVE_ENI_MIN_ENIS, SHARED_ENI_JOIN_THRESHOLD } from '../domain/instance-types';
+import { NodePoolFact } from '../domain/network-plan/facts';
 import {
   checkNodePool, dualStackParityFinding, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE, exclusiveEniCountFinding, sharedJoinFinding,
   unknownInstanceTypeFinding,
@@ -21,7 +22,6 @@ import { checkNodePoolValues } from '../domain/terraform-values';
 import { known } from '../domain/tokens';
 import { CsKubernetesNodePool } from '../generated/alicloud/cs-kubernetes-node-pool';
 import { DataAlicloudInstanceTypes } from '../generated/alicloud/data-alicloud-instance-types';
-import { NodePoolFact } from '../domain/network-plan/facts';
 
 /** Effect of a taint. */
 export enum TaintEffect {
@@ -239,9 +239,20 @@ export class TerwayNodePool extends Construct {
       tainted: this.nodeTaints.some((t) => t.effect !== TaintEffect.PREFER_NO_SCHEDULE),
     }), ...checkNodePoolValues({ name: p.nodePoolName, systemDiskCategory: p.systemDiskCategory ?? 'cloud_essd', labels, taints: this.nodeTaints })]);
     this.planFact = {
-      kind: 'nodePool', path: this.node.path, clusterPath: cluster.node.path, name: p.nodePoolName, exclusiveEni, instanceTypes: p.instanceTypes,
-      desiredSize: scaling || p.existingInstanceIds ? undefined : p.desiredSize ?? 2, minSize: scaling && (scaling.minSize ?? 0), maxSize: scaling?.maxSize,
-      existingInstances: p.existingInstanceIds?.length, zoneIds, labels, taints: this.nodeTaints, lingjun,
+      kind: 'nodePool',
+      path: this.node.path,
+      clusterPath: cluster.node.path,
+      name: p.nodePoolName,
+      exclusiveEni,
+      instanceTypes: p.instanceTypes,
+      desiredSize: scaling || p.existingInstanceIds ? undefined : p.desiredSize ?? 2,
+      minSize: scaling && (scaling.minSize ?? 0),
+      maxSize: scaling?.maxSize,
+      existingInstances: p.existingInstanceIds?.length,
+      zoneIds,
+      labels,
+      taints: this.nodeTaints,
+      lingjun,
     };
     registerPlanFacts(this, () => this._planFact());
   }

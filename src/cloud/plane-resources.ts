@@ -182,7 +182,11 @@ export class PodNetworkingPlaneResources extends Construct {
     registerRuleCheck(this, rules,
       () => findings);
     registerPlanFacts(this, () => ({
-      kind: 'planeResources', path: this.node.path, clusterPath: cluster.node.path, planeName, securityGroupIds: this.securityGroupIds,
+      kind: 'planeResources',
+      path: this.node.path,
+      clusterPath: cluster.node.path,
+      planeName,
+      securityGroupIds: this.securityGroupIds,
       vSwitches: props.vSwitches.map((spec, i) => ({ role: 'plane', zoneId: spec.zoneId, label: labels[i], cidr: spec.cidrBlock, vswitchId: this.planeVSwitches[i].vswitchId })),
     }));
   }

@@ -16,6 +16,7 @@ import {
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs } from '../domain/input';
 import { jsonWithSortedKeys } from '../domain/json';
+import { clusterFact } from '../domain/network-plan/from-rules';
 import { Finding } from '../domain/rules';
 import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
@@ -26,7 +27,6 @@ import { NatGateway } from '../generated/alicloud/nat-gateway';
 import { SnatEntry } from '../generated/alicloud/snat-entry';
 import { Vpc } from '../generated/alicloud/vpc';
 import { Vswitch } from '../generated/alicloud/vswitch';
-import { clusterFact } from '../domain/network-plan/from-rules';
 
 /** A vSwitch to create (give `cidrBlock`) or an existing one (give `vswitchId`). */
 export interface VSwitchSpec {

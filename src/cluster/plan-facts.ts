@@ -2,9 +2,9 @@ import { IConstruct } from 'constructs';
 import { declaredObjects, labelIndexKey } from './declared-objects';
 import { apiObjectOf } from './workloads';
 import { EipWorkloadsFact, PlaneFact } from '../domain/network-plan/facts';
-import { planeFact } from '../domain/network-plan/from-rules';
-import { PlaneModel } from '../domain/pod-networking';
+import { eipMode, planeFact } from '../domain/network-plan/from-rules';
 import { EipOptionsModel } from '../domain/pod-eip';
+import { PlaneModel } from '../domain/pod-networking';
 
 /**
  * A plane's network plan fact: its model and the workloads of the app it selects. Only the
@@ -33,10 +33,7 @@ export function eipWorkloadsFactOf(owner: IConstruct, implementation: string,
         kind: String(json.kind ?? 'unknown'),
         namespace: String(json.metadata?.namespace ?? 'default'),
         name: String(json.metadata?.name ?? workload.node.id),
-        mode: options.existingEipId !== undefined ? 'existing EIP'
-          : options.publicIpAddressPoolId !== undefined ? 'new EIP from an IP address pool' : 'new EIP per pod',
-        ...(options.bandwidth !== undefined ? { bandwidth: String(options.bandwidth) } : {}),
-        ...(options.existingEipId !== undefined ? { existingEipId: options.existingEipId } : {}),
+        ...eipMode(options),
       };
     }),
   };

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { declaredObjects } from './declared-objects';
+import { eipWorkloadsFactOf } from './plan-facts';
 import { PodEipOptions } from './pod-eip-options';
 import { eipOptionsModel } from './pod-eip-options-model';
-import { eipWorkloadsFactOf } from './plan-facts';
 import { PodNetworkingPlane } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodAnnotations, addPodReadinessGate, apiObjectOf, podTemplateOf } from './workloads';

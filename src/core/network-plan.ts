@@ -4,10 +4,10 @@ import { IConstruct } from 'constructs';
 import { planFactsUnder } from './plan-facts';
 import { ValidationReport } from './validation';
 import { inValidationPass } from './validation-pass';
+import { checkInputs, describeValue } from '../domain/input';
 import { buildNetworkPlan } from '../domain/network-plan/build';
 import { FindingFact } from '../domain/network-plan/facts';
 import { NetworkPlanDocument } from '../domain/network-plan/model';
-import { checkInputs, describeValue } from '../domain/input';
 import { renderNetworkPlanHtml } from '../report/html';
 
 /** Options of {@link NetworkPlan.of}. */
@@ -66,7 +66,12 @@ export class NetworkPlan {
         const r = ValidationReport.of(s);
         return [...r.errors, ...r.warnings, ...r.acknowledged];
       }).map((f): FindingFact => ({
-        ruleId: f.ruleId, severity: f.severity, path: f.path, message: f.message, fix: f.fix, source: f.source,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        path: f.path,
+        message: f.message,
+        fix: f.fix,
+        source: f.source,
         ...(f.acknowledgedReason !== undefined ? { acknowledgedReason: f.acknowledgedReason } : {}),
       }));
       const clusters = facts.filter((f) => f.kind === 'cluster').map((f) => f.name);

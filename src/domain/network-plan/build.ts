@@ -126,7 +126,7 @@ class Placer {
 
   /** Findings on `path` whose message names `label` (not followed by a digit) land on `target`. */
   public refineByLabel(path: string, label: string, target: Target): void {
-    this.byPath.get(path)?.refine.push({ pattern: new RegExp(`${escapeRegExp(label)}(?![0-9])`), target });
+    this.byPath.get(path)?.refine.push({ pattern: new RegExp(`${escapeRegExp(label)}(?![0-9A-Za-z])`), target });
   }
 
   /** Findings of `ruleIds` on `path` land on `target`. */
@@ -277,7 +277,11 @@ function buildCluster(c: ClusterFact, id: string, pools: NodePoolFact[], resourc
 
   placer.add(c.path, cluster);
   const allVSwitches = zones.flatMap((z) => z.vSwitches);
-  for (const v of allVSwitches.filter((x) => x.role === 'node' || x.role === 'pod' || x.role === 'plane')) placer.refineByLabel(c.path, v.label, v);
+  for (const v of allVSwitches.filter((x) => x.role === 'node' || x.role === 'pod' || x.role === 'plane')) {
+    placer.refineByLabel(c.path, v.label, v);
+    // Audit messages name vSwitches by ID.
+    if (v.vswitchId !== undefined && v.label !== v.vswitchId) placer.refineByLabel(c.path, v.vswitchId, v);
+  }
   if (cluster.serviceCidr) placer.refineByRule(c.path, [RULES.SERVICE_CIDR_RANGE.id, RULES.SERVICE_CIDR_OVERLAP.id], cluster.serviceCidr);
   pools.forEach((p, i) => {
     placer.add(p.path, planPools[i]);

@@ -1,15 +1,21 @@
 import { ClusterFact, PlaneFact, VSwitchFact } from './facts';
 import { ClusterNetworkPlan, VSwitchPlan } from '../cluster-network';
 import { LabelSelectorModel } from '../label-selector';
+import { EipOptionsModel } from '../pod-eip';
 import { namespaceLabels, PlaneModel, planeSelects, WorkloadModel } from '../pod-networking';
 
 /** The cluster fact from the plan the cluster-network rules check (node and pod vSwitches; planes come from their resources). */
 export function clusterFact(path: string, name: string, plan: ClusterNetworkPlan, extra: {
-  trunkEniEnabled?: boolean; terwayVersion?: string; zoneVSwitchIds?: ReadonlyArray<{ readonly nodeVSwitchIds: ReadonlyArray<string>; readonly podVSwitchIds: ReadonlyArray<string> }>;
+  trunkEniEnabled?: boolean;
+  terwayVersion?: string;
+  zoneVSwitchIds?: ReadonlyArray<{ readonly nodeVSwitchIds: ReadonlyArray<string>; readonly podVSwitchIds: ReadonlyArray<string> }>;
 }): ClusterFact {
   // IDs by position: literal for existing vSwitches, Terraform references for created ones.
   const fact = (v: VSwitchPlan, zi: number, i: number): VSwitchFact => ({
-    role: v.role, zoneId: v.zoneId, label: v.label, cidr: v.cidr,
+    role: v.role,
+    zoneId: v.zoneId,
+    label: v.label,
+    cidr: v.cidr,
     vswitchId: v.existingId ?? (v.role === 'node' ? extra.zoneVSwitchIds?.[zi]?.nodeVSwitchIds[i] : extra.zoneVSwitchIds?.[zi]?.podVSwitchIds[i]),
   });
   return {
@@ -22,7 +28,10 @@ export function clusterFact(path: string, name: string, plan: ClusterNetworkPlan
     expectedPodCount: plan.expectedPodCount,
     trunkEniEnabled: extra.trunkEniEnabled,
     terwayVersion: extra.terwayVersion,
-    zones: plan.zones.map((z, zi) => ({ zoneId: z.zoneId, vSwitches: [...z.nodeVSwitches.map((v, i) => fact(v, zi, i)), ...z.podVSwitches.map((v, i) => fact(v, zi, i))] })),
+    zones: plan.zones.map((z, zi) => ({
+      zoneId: z.zoneId,
+      vSwitches: [...z.nodeVSwitches.map((v, i) => fact(v, zi, i)), ...z.podVSwitches.map((v, i) => fact(v, zi, i))],
+    })),
   };
 }
 
@@ -56,5 +65,15 @@ export function planeFact(path: string, plane: PlaneModel, candidates: ReadonlyA
     securityGroupIds: [...plane.securityGroupIds],
     workloads: selected.map((w) => ({ kind: w.kind, namespace: w.namespace, name: w.name })),
     namespaces: [...new Set(selected.map((w) => w.namespace))].sort(),
+  };
+}
+
+/** How a workload's pods get their EIP, in words, with the bandwidth and existing EIP when set. */
+export function eipMode(options: EipOptionsModel): { mode: string; bandwidth?: string; existingEipId?: string } {
+  return {
+    mode: options.existingEipId !== undefined ? 'existing EIP'
+      : options.publicIpAddressPoolId !== undefined ? 'new EIP from an IP address pool' : 'new EIP per pod',
+    ...(options.bandwidth !== undefined && !Number.isNaN(options.bandwidth) ? { bandwidth: String(options.bandwidth) } : {}),
+    ...(options.existingEipId !== undefined ? { existingEipId: options.existingEipId } : {}),
   };
 }
