@@ -35,7 +35,7 @@ function num(n: number | undefined): string {
 }
 
 function plural(n: number, word: string): string {
-  return `${num(n)} ${word}${n === 1 ? '' : 's'}`;
+  return `${num(n)} ${word}${n === 1 ? '' : /(ch|sh|s|x)$/.test(word) ? 'es' : 's'}`;
 }
 
 const CSS = `
