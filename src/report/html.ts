@@ -49,8 +49,8 @@ table{border-collapse:collapse;margin:4px 0 8px;width:100%}th,td{border:1px soli
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.warning td:first-child,.card.warning{border-left:4px solid var(--warning)}tr.error td:first-child,.card.error{border-left:4px solid var(--error)}.card.ok{border-left:4px solid var(--ok)}
 .neg{color:var(--error);font-weight:600}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:10px}
-.card{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:#fff}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:10px}
+.card{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:#fff;overflow-x:auto}
 .card h4{margin:0 0 6px;font-size:14px}
 details{margin:4px 0}summary{cursor:pointer;padding:2px 0}
 ul.findings{margin:4px 0;padding-left:18px}ul.findings li{margin:2px 0}

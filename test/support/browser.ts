@@ -32,7 +32,8 @@ export function ensureChromium(): string {
 
 /** Launches headless Chromium (one launch per test file). */
 export async function launchBrowser(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   return chromium.launch({ executablePath: ensureChromium(), args: ARGS, headless: true });
 }
 
