@@ -254,6 +254,11 @@ project.addTask('docs:audit', {
   description: 'Regenerate docs/audit.md (which audit rule needs which input) from src/audit/evaluators.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-audit-docs.ts',
 });
+project.addTask('bench:report', {
+  description: 'Time the network plan report next to synthesis at fleet sizes S1 and S2 (bench/report-results.md)',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} bench/report-bench.ts`,
+});
 project.addTask('bench:audit', {
   description: 'Time the audit command: start-up, 1,000 clusters and 10,000 Kubernetes objects',
   exec: 'ts-node --project test/tsconfig.json bench/audit-bench.ts',
