@@ -60,7 +60,14 @@ const results = ['S1', 'S2'].map((name) => {
   const samples = Array.from({ length: rounds }, () => measure(SIZES[name]));
   const synthMs = median(samples.map((s) => s.synthMs));
   const reportMs = median(samples.map((s) => s.reportMs));
-  return { size: name, ...SIZES[name], synthMs: Math.round(synthMs), reportMs: Math.round(reportMs), ratio: Number((reportMs / synthMs).toFixed(2)), htmlKb: Math.round(html / 1024) };
+  return {
+    size: name,
+    ...SIZES[name],
+    synthMs: Math.round(synthMs),
+    reportMs: Math.round(reportMs),
+    ratio: Number((reportMs / synthMs).toFixed(2)),
+    htmlKb: Math.round(html / 1024),
+  };
 });
 fs.rmSync(work, { recursive: true, force: true });
 

@@ -72,7 +72,7 @@ test('a failing rule is shown on its object, in the table and in the picture', a
   await expect(page.locator(`[data-kind="service-cidr"] li[data-rule="${RULES.SERVICE_CIDR_OVERLAP.id}"]`).count()).resolves.toBe(1);
   await expect(page.locator(`[data-kind="plane"][data-name="empty"] li[data-rule="${RULES.PLANE_NEEDS_VSWITCH.id}"]`).count()).resolves.toBe(1);
   // The index at the top links to the object.
-  await expect(page.locator(`#summary`).getAttribute('data-errors')).resolves.not.toBe('0');
+  await expect(page.locator('#summary').getAttribute('data-errors')).resolves.not.toBe('0');
   await page.locator(`a[href="#${id}"]`).first().click();
   expectClean(loaded);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'network-plan-failing.png'), fullPage: true });

@@ -38,7 +38,8 @@ export function failingApp(): { app: App; k8s: Cdk8sApp } {
     name: 'empty', cluster: cluster.clusterInfo, podSelector: { matchLabels: { plane: 'empty' } }, securityGroupIds: ['sg-bp1aaaaaaaaaaaaaaaaa'], vSwitches: [],
   });
   new kplus.Deployment(chart, 'Web', {
-    metadata: { name: 'web' }, podMetadata: { labels: { plane: 'empty' } },
+    metadata: { name: 'web' },
+    podMetadata: { labels: { plane: 'empty' } },
     containers: [{ image: 'nginx:1.27', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
   });
   return { app, k8s };
@@ -50,7 +51,12 @@ export const FLEET = { zones: ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j'
 export function fleetDocument(): NetworkPlanDocument {
   const block = (n: number) => `10.${Math.floor(n / 8)}.${(n % 8) * 32}.0/19`;
   const facts: PlanFact[] = [{
-    kind: 'cluster', path: 'fleet/Cluster', name: 'fleet', vpcCidrs: ['10.0.0.0/8'], serviceCidr: '172.19.0.0/20', expectedPodCount: 4000 * 3,
+    kind: 'cluster',
+    path: 'fleet/Cluster',
+    name: 'fleet',
+    vpcCidrs: ['10.0.0.0/8'],
+    serviceCidr: '172.19.0.0/20',
+    expectedPodCount: 4000 * 3,
     zones: FLEET.zones.map((zoneId, z) => ({
       zoneId,
       vSwitches: [
@@ -61,12 +67,21 @@ export function fleetDocument(): NetworkPlanDocument {
   }];
   for (let p = 0; p < FLEET.planes; p++) {
     facts.push({
-      kind: 'planeResources', path: `fleet/Plane${p}`, clusterPath: 'fleet/Cluster', planeName: `plane-${p}`, securityGroupIds: [`sg-${p}`],
+      kind: 'planeResources',
+      path: `fleet/Plane${p}`,
+      clusterPath: 'fleet/Cluster',
+      planeName: `plane-${p}`,
+      securityGroupIds: [`sg-${p}`],
       vSwitches: FLEET.zones.map((zoneId, z) => ({ role: 'plane' as const, zoneId, label: `plane plane-${p} vSwitch #${z + 1} in ${zoneId}`, cidr: block(6 + 3 * p + z), vswitchId: `vsw-p${p}z${z}` })),
     });
     facts.push({
-      kind: 'plane', path: `planes/Plane${p}`, name: `plane-${p}`, allocationType: 'Elastic', podSelector: { matchLabels: { plane: `plane-${p}` } },
-      vSwitches: FLEET.zones.map((zoneId, z) => ({ vswitchId: `vsw-p${p}z${z}`, zoneId })), securityGroupIds: [`sg-${p}`],
+      kind: 'plane',
+      path: `planes/Plane${p}`,
+      name: `plane-${p}`,
+      allocationType: 'Elastic',
+      podSelector: { matchLabels: { plane: `plane-${p}` } },
+      vSwitches: FLEET.zones.map((zoneId, z) => ({ vswitchId: `vsw-p${p}z${z}`, zoneId })),
+      securityGroupIds: [`sg-${p}`],
       workloads: Array.from({ length: FLEET.workloads / FLEET.planes }, (_, i) => ({ kind: 'Deployment', namespace: `team-${p % 100}`, name: `app-${p + i * FLEET.planes}` })),
       namespaces: [`team-${p % 100}`],
     });
