@@ -54,7 +54,7 @@ export function renderAuditDocs(): string {
     '',
     '| option | meaning |',
     '| --- | --- |',
-    '| `--format table\\|json\\|sarif` | table (default): one line per finding with rule ID, severity, object, message, fix and source; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests) |',
+    '| `--format table\\|json\\|sarif\\|html\\|plan-json` | table (default): one line per finding with rule ID, severity, object, message, fix and source; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests); `html`: the network plan page, `plan-json` its data ([network-plan.md](network-plan.md)) |',
     '| `--fail-on error\\|warning\\|never` | the lowest severity that fails the run (default `error`) |',
     '| `--waivers FILE` | acknowledged findings: `{"waivers": [{"ruleId": "TW-PN-015", "object": "podnetworking/db", "reason": "…"}]}`; `object` may be `*`. Waived findings are still shown, marked waived (SARIF: a suppression); unused waivers are reported as notes |',
     '| `--cluster ID` | the cluster the Kubernetes objects belong to, when the inputs hold several clusters (default: the only one) |',
