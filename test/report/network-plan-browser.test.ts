@@ -4,10 +4,12 @@
  * load, throws, logs a console error or requests anything fails the test. Screenshots are kept
  * under test-artifacts/ (docs/network-plan.md), the CI artifact.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { failingApp, FLEET, fleetDocument, nodeModesPlan } from './report-support';
 import { NetworkPlan } from '../../src';
+import { main } from '../../src/audit/cli';
 import { RULES } from '../../src/domain/catalog';
 import { NetworkPlanDocument } from '../../src/domain/network-plan/model';
 import { MAX_BOXES_PER_ZONE, renderNetworkPlanHtml } from '../../src/report/html';
@@ -92,5 +94,22 @@ test('a fleet of 400 planes and 4,000 workloads opens with the picture bounded a
   expect(visiblePlanes).toBe(1);
   expectClean(loaded);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'network-plan-fleet.png') });
+  await page.close();
+});
+
+test('terway-audit --format html on examples/audit/compliant: the same page for a running cluster', async () => {
+  const input = path.join(__dirname, '..', '..', 'examples', 'audit', 'compliant');
+  let html = '';
+  main(['--format', 'html', input], { stdout: (t) => (html += t), stderr: () => undefined, stderrIsTTY: false, stdinIsTTY: true, readStdin: () => '' });
+  const loaded = await openHtml(browser, 'network-plan-audit.html', html);
+  const { page } = loaded;
+  const described = JSON.parse(fs.readFileSync(path.join(input, 'vswitches.json'), 'utf-8')).VSwitches.VSwitch as any[];
+  for (const v of described) {
+    await expect(page.locator(`details[data-kind="zone"][data-zone="${v.ZoneId}"]`).count()).resolves.toBe(1);
+    const cells = await page.locator('tr[data-kind="vswitch"]', { hasText: v.VSwitchId }).locator('td').allInnerTexts();
+    expect([cells[2], cells[3], cells[7]]).toEqual([v.VSwitchId, v.CidrBlock, n(v.AvailableIpAddressCount)]);
+  }
+  await expect(page.locator('[data-kind="plane"][data-name="db"]').innerText()).resolves.toContain('StatefulSet db/postgres');
+  expectClean(loaded);
   await page.close();
 });
