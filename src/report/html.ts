@@ -76,8 +76,8 @@ export function renderNetworkPlanHtml(doc: NetworkPlanDocument): string {
     `<p class="meta">Network plan (${doc.source === 'audit' ? 'from a running cluster: terway-audit' : 'from the app at synth time'}), schema version ${e(doc.schemaVersion)}.`
       + ` ${plural(s.clusters, 'cluster')}, ${plural(s.zones, 'zone')}, ${plural(s.vSwitches, 'vSwitch')}, ${plural(s.nodePools, 'node pool')},`
       + ` ${plural(s.planes, 'PodNetworking plane')}, ${plural(s.workloads, 'selected workload')}, ${plural(s.eipWorkloads, 'EIP workload')}.</p>`,
-    `<p id="summary" data-errors="${s.errors}" data-warnings="${s.warnings}"><span class="badge error">${plural(s.errors, 'error')}</span>`
-      + `<span class="badge warning">${plural(s.warnings, 'warning')}</span><span class="badge ack">${num(s.acknowledged)} acknowledged</span></p>`,
+    `<p id="summary" data-errors="${s.errors}" data-warnings="${s.warnings}"><span class="badge ${s.errors > 0 ? 'error' : 'ack'}">${plural(s.errors, 'error')}</span>`
+      + `<span class="badge ${s.warnings > 0 ? 'warning' : 'ack'}">${plural(s.warnings, 'warning')}</span><span class="badge ack">${num(s.acknowledged)} acknowledged</span></p>`,
     findingIndex(doc),
     ...doc.clusters.map(renderCluster),
     renderPlanes(doc.planes),

@@ -90,7 +90,7 @@ test('a fleet of 400 planes and 4,000 workloads opens with the picture bounded a
   // Only the group with findings is open; the plane with the error is in it.
   const open = await page.locator('details.group[open] [data-kind="plane"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
   expect(open).toEqual(['plane-9']);
-  const visiblePlanes = await page.locator('[data-kind="plane"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length);
+  const visiblePlanes = await page.locator('[data-kind="plane"]').evaluateAll((els) => els.filter((e) => (e as unknown as { checkVisibility(): boolean }).checkVisibility()).length);
   expect(visiblePlanes).toBe(1);
   expectClean(loaded);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'network-plan-fleet.png') });
