@@ -10,6 +10,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { failingApp, FLEET, fleetDocument, nodeModesPlan } from './report-support';
+import { buildGitOpsApp } from '../../examples/pod-networking/gitops';
 import { EniCapacity, NetworkPlan, NodeNetworkMode } from '../../src';
 import { main } from '../../src/audit/cli';
 import { RULES } from '../../src/domain/catalog';
@@ -145,6 +146,17 @@ describe('scale: 400 planes, 4,000 workloads', () => {
   });
 });
 
+test('a GitOps cdk8s app alone: the planes with their literal vSwitch IDs and workloads, no cluster drawn', () => {
+  const doc = NetworkPlan.of(buildGitOpsApp()).document as NetworkPlanDocument;
+  expectValid(doc);
+  expect(doc.clusters).toEqual([]);
+  expect(doc.planes.map((p) => p.name).sort()).toEqual(['db', 'web']);
+  for (const p of doc.planes) {
+    expect(p.vSwitches.every((v) => /^vsw-/.test(v.vswitchId ?? ''))).toBe(true);
+    expect(p.workloads.length).toBeGreaterThan(0);
+  }
+});
+
 describe('inputs', () => {
   test('NetworkPlan.of refuses what is not a construct, and a wrong option type', () => {
     expect(() => NetworkPlan.of('app' as any)).toThrow(/NetworkPlan\.of: scope must be a construct, got "app"/);
@@ -175,6 +187,12 @@ describe('terway-audit --format plan-json | html (examples/audit/compliant)', ()
       expect(v.headroom).toBe(d.AvailableIpAddressCount);
     }
     expect(doc.planes.map((p) => p.name)).toEqual(['db']);
+    // Node pools from the nodes' labels (alibabacloud.com/nodepool-id, instance type, zone).
+    const nodes = JSON.parse(fs.readFileSync(path.join(input, 'nodes.json'), 'utf-8')).items as any[];
+    const [pool] = doc.clusters[0].nodePools;
+    expect(pool.name).toBe(nodes[0].metadata.labels['alibabacloud.com/nodepool-id']);
+    expect(pool.nodes.existing).toBe(nodes.length);
+    expect(pool.instanceTypes.map((t) => [t.instanceType, t.podsPerNode])).toEqual([['ecs.g7.xlarge', EniCapacity.podsPerNode('ecs.g7.xlarge', NodeNetworkMode.SHARED)]]);
     const html = auditOut(['--format', 'html', input]);
     expect(html.code).toBe(json.code);
     expect(html.stdout).toBe(renderNetworkPlanHtml(doc));
