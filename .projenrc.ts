@@ -82,6 +82,9 @@ const project = new cdk.JsiiProject({
     // package ships (lib/schemas/sarif-2.1.0-rtm.5.json, a JSON Schema draft-04 document).
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv-draft-04@^1.0.0',
+    // The network plan report's tests drive Debian's headless Chromium (/usr/bin/chromium);
+    // playwright-core brings no browser of its own.
+    'playwright-core@^1.49.0',
   ],
   // `terway-audit`: the library's rules over saved aliyun/kubectl output (see docs/audit.md).
   // Named after what it audits (Terway networking), not after the package, so it reads
@@ -114,7 +117,8 @@ const project = new cdk.JsiiProject({
     },
   },
   // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
-  gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo', '/docs/api/'],
+  // test-artifacts/: screenshots the browser tests keep for CI (docs/network-plan.md).
+  gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo', '/docs/api/', '/test-artifacts/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/'] },
 });
 
@@ -223,6 +227,11 @@ project.addTask('example', {
   env: TS_NODE_ENV,
   exec: `${TS_NODE} examples/run-all.ts`,
 });
+project.addTask('docs:report-screenshot', {
+  description: 'Regenerate docs/images/network-plan.png (README) from the flagship example\'s network plan report in headless Chromium',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} scripts/report-screenshot.ts`,
+});
 project.addTask('bench', {
   description: 'Time synthesis of generated inputs (benchmarks live here, never in tests)',
   env: TS_NODE_ENV,
@@ -245,9 +254,22 @@ project.addTask('docs:audit', {
   description: 'Regenerate docs/audit.md (which audit rule needs which input) from src/audit/evaluators.ts',
   exec: 'ts-node --project test/tsconfig.json scripts/generate-audit-docs.ts',
 });
+project.addTask('bench:report', {
+  description: 'Time the network plan report next to synthesis at fleet sizes S1 and S2 (bench/report-results.md)',
+  env: TS_NODE_ENV,
+  exec: `${TS_NODE} bench/report-bench.ts`,
+});
 project.addTask('bench:audit', {
   description: 'Time the audit command: start-up, 1,000 clusters and 10,000 Kubernetes objects',
   exec: 'ts-node --project test/tsconfig.json bench/audit-bench.ts',
+});
+
+// The report renderer is shared with the audit command: no cdktf, cdk8s or constructs.
+project.eslint?.addOverride({
+  files: ['src/report/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../core/*', '../generated/*'] }],
+  },
 });
 
 // The audit command runs the domain rules only: it must never load cdktf, cdk8s or constructs.

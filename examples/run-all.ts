@@ -15,11 +15,11 @@ import { buildPodEipGitOpsApp, gitOpsLayout, valuesFile } from './pod-eip/worklo
 import { buildGitOpsApp } from './pod-networking/gitops';
 import { buildOneDeployApp } from './pod-networking/one-deploy';
 import { buildApp as buildClusterApp } from './terway-cluster/main';
-import { EniCapacity, GitOpsOutput, KubernetesManifests, NodeNetworkMode, ValidationReport } from 'ack-terway-network';
+import { EniCapacity, GitOpsOutput, KubernetesManifests, NetworkPlan, NodeNetworkMode, ValidationReport } from 'ack-terway-network';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function summarizeCdktf(name: string, build: (outdir: string) => App, note?: string, dir = 'cdktf.out'): void {
+function summarizeCdktf(name: string, build: (outdir: string) => App, note?: string, dir = 'cdktf.out'): App {
   const outdir = path.join(ROOT, 'examples', name, dir);
   fs.rmSync(outdir, { recursive: true, force: true });
   const app = build(outdir);
@@ -40,6 +40,16 @@ function summarizeCdktf(name: string, build: (outdir: string) => App, note?: str
     console.log(`   cluster side (${bridge.node.path}):`);
     printReport(ValidationReport.of(bridge.cdk8sApp));
   }
+  return app;
+}
+
+/**
+ * The network plan report next to the Terraform output: the cdktf app, the cdk8s app it delivers
+ * (one deploy) and, for the GitOps path, the separate cdk8s app given in `include`.
+ */
+function writePlan(app: App, include: Cdk8sApp[] = []): void {
+  const written = NetworkPlan.of(app, { include }).writeTo(app.outdir);
+  console.log(`   network plan: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
 }
 
 function printReport(report: ValidationReport): void {
@@ -48,7 +58,7 @@ function printReport(report: ValidationReport): void {
   for (const a of report.acknowledged) console.log(`   acknowledged ${a.path}: [${a.ruleId}] ${a.acknowledgedReason}`);
 }
 
-function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp, outdir = path.join(ROOT, 'examples', name, 'dist')): void {
+function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp, outdir = path.join(ROOT, 'examples', name, 'dist')): Cdk8sApp {
   const app = build(outdir);
   const report = ValidationReport.of(app);
   process.env.ACK_TERWAY_NETWORK_QUIET = '1'; // printed below instead
@@ -62,6 +72,7 @@ function summarizeCdk8s(name: string, build: (outdir: string) => Cdk8sApp, outdi
     console.log(`   objects: ${docs.map((d) => `${d.kind}/${d.metadata.name}`).join(', ')}`);
   }
   printReport(report);
+  return app;
 }
 
 /** Pods per node of the node-mode example's instance types, from the one capacity function. */
@@ -75,18 +86,18 @@ function printCapacity(): void {
   }
 }
 
-summarizeCdktf('terway-cluster', buildClusterApp);
+writePlan(summarizeCdktf('terway-cluster', buildClusterApp));
 summarizeCdk8s('pod-networking', (outdir) => buildGitOpsApp(outdir));
-summarizeCdktf('pod-networking', buildOneDeployApp);
+writePlan(summarizeCdktf('pod-networking', buildOneDeployApp));
 printCapacity();
-summarizeCdktf('node-modes', buildNodeModesCloudApp, 'GitOps path: cloud stack only');
-summarizeCdk8s('node-modes', (outdir) => buildNodeModesGitOpsApp(outdir));
-summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path with kubernetes_manifest', 'cdktf.out/one-deploy');
-summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
+const nodeModesCloud = summarizeCdktf('node-modes', buildNodeModesCloudApp, 'GitOps path: cloud stack only');
+writePlan(nodeModesCloud, [summarizeCdk8s('node-modes', (outdir) => buildNodeModesGitOpsApp(outdir))]);
+writePlan(summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path with kubernetes_manifest', 'cdktf.out/one-deploy'));
+const podEipCloud = summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
 // Manifests in dist/manifests; the controller values file (no `kind`) beside that folder, never in it,
 // so `kubectl apply -f dist/manifests` and Argo CD directory apps read only Kubernetes objects.
 const podEipLayout = gitOpsLayout(path.join(ROOT, 'examples', 'pod-eip', 'dist'));
-summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir), podEipLayout.manifests);
+writePlan(podEipCloud, [summarizeCdk8s('pod-eip', (outdir) => buildPodEipGitOpsApp(outdir), podEipLayout.manifests)]);
 const values = podEipLayout.values;
 fs.writeFileSync(values, valuesFile());
 console.log(`   wrote ${path.relative(process.cwd(), values)} (ack-extend-network-controller values, no AccessKeys)`);

@@ -68,7 +68,7 @@ export function renderAuditDocs(): string {
     '',
     '| option | meaning |',
     '| --- | --- |',
-    '| `--format table\\|json\\|sarif` | table (default, at most 100 columns): per finding a line with rule ID, severity and object, and the message under it; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests; file locations relative to the working folder, `uriBaseId` `SRCROOT`, which `originalUriBaseIds` resolves) |',
+    '| `--format table\\|json\\|sarif\\|html\\|plan-json` | table (default, at most 100 columns): per finding a line with rule ID, severity and object, and the message under it; `json`; `sarif` (SARIF 2.1.0, validated against the official schema in the tests; file locations relative to the working folder, `uriBaseId` `SRCROOT`, which `originalUriBaseIds` resolves); `html`: the network plan page, `plan-json` its data ([network-plan.md](network-plan.md)) |',
     '| `--verbose` | the table also shows each finding\'s fix and source, and lists every rule not evaluated |',
     '| `--allow-not-evaluated` | pass (exit 0) although ACK-009 could not be evaluated for a cluster or no cluster is in the inputs |',
     '| `--fail-on error\\|warning\\|never` | the lowest severity that fails the run (default `error`) |',

@@ -12,6 +12,7 @@ export * from './core/reported-finding';
 export * from './core/cluster-info';
 export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
+export * from './core/network-plan';
 
 // Cloud side (cdktf).
 export * from './cloud/terway-cluster';

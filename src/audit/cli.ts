@@ -3,7 +3,7 @@
  * terway-audit: the library's rules over saved `aliyun` and `kubectl` output of clusters that
  * already run. Loads the domain rules only (no cdktf, cdk8s or constructs). See docs/audit.md.
  *
- *   terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE]
+ *   terway-audit [--format table|json|sarif|html|plan-json] [--fail-on error|warning|never] [--waivers FILE]
  *                [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, or - for standard input)
  *
  * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 an input (or an
@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatJson, formatSarif, formatTable, OutputFormat } from './format';
 import { emptyInventory } from './inventory';
+import { formatPlan } from './plan';
 import { AuditInputError, readPaths } from './read';
 import { exitCodeOf, runAudit } from './run';
 import { parseWaivers, Waiver } from './waivers';
@@ -34,7 +35,7 @@ export const PROGRESS_BYTES = 5 * 1024 * 1024;
 /** Inputs with at least this many objects get a progress line on a terminal. */
 export const PROGRESS_OBJECTS = 5000;
 
-const USAGE = 'usage: terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE] [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, - for stdin)';
+const USAGE = 'usage: terway-audit [--format table|json|sarif|html|plan-json] [--fail-on error|warning|never] [--waivers FILE] [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, - for stdin)';
 
 interface Options {
   readonly paths: string[];
@@ -68,7 +69,9 @@ function parseArgs(argv: ReadonlyArray<string>): Options {
     };
     if (a === '--format' || a === '-f') {
       const v = value();
-      if (v !== 'table' && v !== 'json' && v !== 'sarif') throw new AuditInputError('--format', `is "${v}"; expected table, json or sarif.`);
+      if (v !== 'table' && v !== 'json' && v !== 'sarif' && v !== 'html' && v !== 'plan-json') {
+        throw new AuditInputError('--format', `is "${v}"; expected table, json, sarif, html or plan-json.`);
+      }
       format = v;
     } else if (a === '--fail-on') {
       const v = value();
@@ -141,9 +144,10 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
     }
     const report = runAudit(inventory, { clusterId: opts.cluster, waivers, allowNotEvaluated: opts.allowNotEvaluated });
     const version = packageVersion();
-    io.stdout(opts.format === 'json' ? formatJson(report, opts.failOn, version)
-      : opts.format === 'sarif' ? formatSarif(report, version)
-        : formatTable(report, opts.failOn, { verbose: opts.verbose }));
+    io.stdout(opts.format === 'html' || opts.format === 'plan-json' ? formatPlan(opts.format, inventory, report, opts.cluster)
+      : opts.format === 'json' ? formatJson(report, opts.failOn, version)
+        : opts.format === 'sarif' ? formatSarif(report, version)
+          : formatTable(report, opts.failOn, { verbose: opts.verbose }));
     return exitCodeOf(report, opts.failOn);
   } catch (e) {
     if (e instanceof AuditInputError) {

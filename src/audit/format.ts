@@ -5,7 +5,7 @@ import { ALL_RULES } from '../domain/catalog';
 import { Severity } from '../domain/rules';
 
 /** Output formats of the command. */
-export type OutputFormat = 'table' | 'json' | 'sarif';
+export type OutputFormat = 'table' | 'json' | 'sarif' | 'html' | 'plan-json';
 
 /** The rule catalogue as published with the package (every rule's constraint and source). */
 export const RULES_DOC_URL = 'https://github.com/ack-terway-network/ack-terway-network/blob/main/docs/rules.md';

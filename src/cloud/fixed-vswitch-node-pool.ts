@@ -11,6 +11,7 @@ import { violation } from '../domain/finding';
 import { checkDedicatedVSwitchAddresses, FixedPoolPlan, fixedConfigNameFindings } from '../domain/fixed-vswitch';
 import { ResourceIdKind } from '../domain/ids';
 import { checkInputs } from '../domain/input';
+import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
 import { Vswitch } from '../generated/alicloud/vswitch';
@@ -78,6 +79,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
   public readonly vSwitchIds: { [zoneId: string]: string[] };
   /** What FixedVSwitchConfig needs (pass it as `pool`). */
   public readonly schedulingInfo: FixedVSwitchPoolInfo;
+  private readonly planVSwitches: VSwitchFact[] = [];
 
   constructor(scope: Construct, id: string, props: FixedVSwitchNodePoolProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
@@ -131,6 +133,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     const vswitchIds: { [zoneId: string]: string[] } = {};
     specs.forEach((spec, i) => {
       const label = `dedicated vSwitch #${i + 1} in ${spec.zoneId}`;
+      this.planVSwitches.push({ role: 'fixed', zoneId: spec.zoneId, label, cidr: spec.cidrBlock, vswitchId: spec.vswitchId });
       const vswitchId = spec.vswitchId ?? new Vswitch(this, `VSwitch-${spec.zoneId}-${i + 1}`, {
         vpcId: cluster.vpcId,
         zoneId: spec.zoneId,
@@ -198,5 +201,10 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     return delivered ? [] : [violation(RULES.FIXED_POOL_LABEL,
       `configMapManifests (${manifests.node.path}) deliver no ConfigMap kube-system/${this.configName} for node pool ${this.nodePoolName}.`,
       `Add a FixedVSwitchConfig named ${this.configName} to the cdk8s app of those manifests.`)];
+  }
+
+  /** @internal */
+  public _planFact(): NodePoolFact {
+    return { ...super._planFact(), fixedConfigName: this.configName, vSwitches: [...this.planVSwitches] };
   }
 }

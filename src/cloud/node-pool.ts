@@ -6,11 +6,13 @@ import { NetworkModeRecord } from './network-mode-record';
 import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { NodeNetworkMode } from '../domain/capacity-model';
 import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
 import { checkInputs, describeValue, InputChecker } from '../domain/input';
+import { NodePoolFact } from '../domain/network-plan/facts';
 import { exclusiveLabelFindings } from '../domain/node-mode-values';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { checkNodePoolValues } from '../domain/terraform-values';
@@ -166,6 +168,7 @@ export class TerwayNodePool extends Construct {
    * @see https://developer.hashicorp.com/terraform/language/resources/terraform-data
    */
   public readonly networkModeResource: TerraformResource;
+  private readonly planFact: NodePoolFact;
 
   constructor(scope: Construct, id: string, props: TerwayNodePoolProps) {
     super(scope, id);
@@ -231,6 +234,31 @@ export class TerwayNodePool extends Construct {
       existingInstances: p.existingInstanceIds?.length,
       tainted: this.nodeTaints.some((t) => t.effect !== TaintEffect.PREFER_NO_SCHEDULE),
     }), ...checkNodePoolValues({ name: p.nodePoolName, systemDiskCategory: p.systemDiskCategory ?? 'cloud_essd', labels, taints: this.nodeTaints })]);
+    this.planFact = {
+      kind: 'nodePool',
+      path: this.node.path,
+      clusterPath: cluster.node.path,
+      name: p.nodePoolName,
+      exclusiveEni,
+      instanceTypes: p.instanceTypes,
+      desiredSize: scaling || p.existingInstanceIds ? undefined : p.desiredSize ?? 2,
+      minSize: scaling && (scaling.minSize ?? 0),
+      maxSize: scaling?.maxSize,
+      existingInstances: p.existingInstanceIds?.length,
+      zoneIds,
+      labels,
+      taints: this.nodeTaints,
+      lingjun,
+    };
+    registerPlanFacts(this, () => this._planFact());
+  }
+
+  /**
+   * What the network plan report shows of this pool.
+   * @internal
+   */
+  public _planFact(): NodePoolFact {
+    return this.planFact;
   }
 }
 

@@ -4,6 +4,7 @@ import { libraryOutput } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { TerwayCluster } from './terway-cluster';
 import { PlaneVSwitch } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { isIpv4Block, parseIpv4Cidr } from '../domain/cidr';
@@ -119,9 +120,11 @@ export class PodNetworkingPlaneResources extends Construct {
       findings.push(violation(RULES.PLANE_NEEDS_VSWITCH, `Plane ${planeName} gets no vSwitch.`, 'List at least one vSwitch to create.'));
     }
 
+    const labels: string[] = [];
     this.planeVSwitches = props.vSwitches.map((spec, i) => {
       const label = `plane ${planeName} vSwitch #${i + 1} in ${spec.zoneId}`;
       cluster._registerPlaneVSwitch(label, spec.zoneId, spec.cidrBlock);
+      labels.push(label);
       const block = parseIpv4Cidr(spec.cidrBlock);
       if (isIpv4Block(block)) findings.push(...checkPodVSwitchSize(label, block));
       const vswitch = new Vswitch(this, `VSwitch-${spec.zoneId}-${i + 1}`, {
@@ -178,6 +181,14 @@ export class PodNetworkingPlaneResources extends Construct {
     installSynthGate(this);
     registerRuleCheck(this, rules,
       () => findings);
+    registerPlanFacts(this, () => ({
+      kind: 'planeResources',
+      path: this.node.path,
+      clusterPath: cluster.node.path,
+      planeName,
+      securityGroupIds: this.securityGroupIds,
+      vSwitches: props.vSwitches.map((spec, i) => ({ role: 'plane', zoneId: spec.zoneId, label: labels[i], cidr: spec.cidrBlock, vswitchId: this.planeVSwitches[i].vswitchId })),
+    }));
   }
 }
 

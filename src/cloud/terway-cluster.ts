@@ -6,6 +6,7 @@ import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
 import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import {
@@ -15,6 +16,7 @@ import {
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs } from '../domain/input';
 import { jsonWithSortedKeys } from '../domain/json';
+import { clusterFact } from '../domain/network-plan/from-rules';
 import { Finding } from '../domain/rules';
 import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
@@ -453,6 +455,9 @@ export class TerwayCluster extends Construct {
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    registerPlanFacts(this, () => clusterFact(this.node.path, props.clusterName, this.plan, {
+      trunkEniEnabled: this.trunkEniEnabled, terwayVersion: props.terwayVersion, zoneVSwitchIds: this.zoneVSwitchIds,
+    }));
     registerCredentialScan(this);
     installSynthGate(this);
     this.addOutputs(props.outputPrefix ?? '');

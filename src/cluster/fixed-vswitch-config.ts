@@ -6,6 +6,7 @@ import { installWarningPrinter } from './warnings';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { FixedVSwitchPoolInfo, NodeTaintInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { checkFixedPoolInfo } from '../core/pool-info-check';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
@@ -134,6 +135,7 @@ export class FixedVSwitchConfig extends Construct {
       RULES.ENICONF_KEY_VALUE, RULES.ENICONF_REMOVED_KEY, RULES.FIXED_WORKLOAD_SCHEDULING, RULES.FIXED_PLANE_PRECEDENCE,
       RULES.ENICONF_SECURITY_GROUPS, RULES.RESOURCE_ID,
     ], () => [...findings, ...this.workloadFindings()]);
+    registerPlanFacts(this, () => ({ kind: 'fixedConfig', path: this.node.path, name: this.name, vSwitchIds, securityGroupIds: securityGroupIds ?? [], taints: this.taints }));
     installWarningPrinter(this);
   }
 

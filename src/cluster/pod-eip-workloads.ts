@@ -2,12 +2,14 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { declaredObjects } from './declared-objects';
 import { checkConstructArg } from './plane-inputs';
+import { eipWorkloadsFactOf } from './plan-facts';
 import { PodEipOptions } from './pod-eip-options';
 import { eipOptionsModel } from './pod-eip-options-model';
 import { PodNetworkingPlane } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodAnnotations, addPodReadinessGate, apiObjectOf, podTemplateOf } from './workloads';
 import { TerwayClusterInfo } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
@@ -92,6 +94,7 @@ export class PodEipWorkloads extends Construct {
     }
     this.props = props;
     registerRuleCheck(this, WORKLOAD_RULES, () => this.evaluate());
+    registerPlanFacts(this, () => eipWorkloadsFactOf(this, this.implementation, this.workloads));
     installWarningPrinter(this);
   }
 

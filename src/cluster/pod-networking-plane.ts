@@ -3,10 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { registerAppChecks } from './app-checks';
 import { clusterContext } from './cluster-context';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
+import { planeFactOf } from './plan-facts';
 import { checkConstructArg, checkPlaneProps } from './plane-inputs';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
 import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
+import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
@@ -205,6 +207,7 @@ export class PodNetworkingPlane extends Construct {
       });
     }
     registerAppChecks(this);
+    registerPlanFacts(this, () => planeFactOf(this, this._model()));
     installWarningPrinter(this);
   }
 

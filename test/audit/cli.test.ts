@@ -264,7 +264,7 @@ describe('bad input: one line naming the file and what was expected, exit 2, no 
     expectOneLine(audit([]), /^terway-audit: no input\. usage: terway-audit/);
   });
   test('bad options', () => {
-    expectOneLine(audit([ACK_009_SAMPLES, '--format', 'xml']), /--format: is "xml"; expected table, json or sarif\./);
+    expectOneLine(audit([ACK_009_SAMPLES, '--format', 'xml']), /--format: is "xml"; expected table, json, sarif, html or plan-json\./);
     expectOneLine(audit([ACK_009_SAMPLES, '--fail-on', 'info']), /--fail-on: is "info"; expected error, warning or never\./);
     expectOneLine(audit([ACK_009_SAMPLES, '--frobnicate']), /--frobnicate: is not an option\. usage:/);
     expectOneLine(audit([ACK_009_SAMPLES, '--cluster', 'c-nope']), /--cluster: c-nope is not among the clusters in the inputs/);
