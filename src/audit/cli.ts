@@ -5,6 +5,7 @@
  *
  *   terway-audit [--format table|json|sarif] [--fail-on error|warning|never] [--waivers FILE]
  *                [--cluster ID] PATH... (files, folders, or - for standard input)
+ *   terway-audit plan [--format …] [--fail-on …] [--waivers FILE] PLAN.json... (the plan guard, src/plan)
  *
  * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 an input (or an
  * option) cannot be used.
@@ -14,10 +15,11 @@ import * as path from 'path';
 import { formatJson, formatSarif, formatTable, OutputFormat } from './format';
 import { emptyInventory } from './inventory';
 import { AuditInputError, readPaths } from './read';
-import { failingFindings, runAudit } from './run';
+import { AuditReport, failingFindings, runAudit } from './run';
 import { parseWaivers, Waiver } from './waivers';
 import { ALL_RULES } from '../domain/catalog';
 import { Severity } from '../domain/rules';
+import { guardPlanPaths, PLAN_USAGE } from '../plan/read-plans';
 
 /** Where the command reads and writes (the real process, or a test double). */
 export interface AuditIo {
@@ -95,12 +97,23 @@ export function packageVersion(): string {
   }
 }
 
+/** Writes the report in the chosen format; returns the exit code. */
+function report(result: AuditReport, opts: Options, io: AuditIo): number {
+  const version = packageVersion();
+  io.stdout(opts.format === 'json' ? formatJson(result, opts.failOn, version)
+    : opts.format === 'sarif' ? formatSarif(result, version)
+      : formatTable(result, opts.failOn));
+  return failingFindings(result, opts.failOn).length > 0 ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code. Never throws. */
 export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
   try {
-    const opts = parseArgs(argv);
+    const plan = argv[0] === 'plan';
+    const opts = parseArgs(plan ? argv.slice(1) : argv);
+    if (plan && opts.cluster !== undefined) throw new AuditInputError('--cluster', `is not an option of terway-audit plan. ${PLAN_USAGE}`);
     if (opts.help) {
-      io.stdout(`${USAGE}\nReads saved aliyun/kubectl JSON output and reports the ack-terway-network rules; see docs/audit.md.\n`);
+      io.stdout(plan ? `${PLAN_USAGE}\n` : `${USAGE}\n       ${PLAN_USAGE.replace(/^usage: /, '')}\nReads saved aliyun/kubectl JSON output and reports the ack-terway-network rules; see docs/audit.md.\n`);
       return 0;
     }
     if (opts.version) {
@@ -120,6 +133,7 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
       }
       waivers = parseWaivers(file, text, new Set(ALL_RULES.map((r) => r.id)));
     }
+    if (plan) return report(guardPlanPaths(paths, io.readStdin, waivers), opts, io);
     const inventory = emptyInventory();
     readPaths(paths, inventory, io.readStdin);
     const bytes = inventory.files.reduce((s, f) => s + f.bytes, 0);
@@ -127,12 +141,7 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
     if (io.stderrIsTTY && (bytes >= PROGRESS_BYTES || objects >= PROGRESS_OBJECTS)) {
       io.stderr(`terway-audit: read ${inventory.files.length} input(s), ${(bytes / 1048576).toFixed(1)} MB: ${inventory.clusters.length} clusters, ${objects - inventory.clusters.length} Kubernetes objects; evaluating…\n`);
     }
-    const report = runAudit(inventory, { clusterId: opts.cluster, waivers });
-    const version = packageVersion();
-    io.stdout(opts.format === 'json' ? formatJson(report, opts.failOn, version)
-      : opts.format === 'sarif' ? formatSarif(report, version)
-        : formatTable(report, opts.failOn));
-    return failingFindings(report, opts.failOn).length > 0 ? 1 : 0;
+    return report(runAudit(inventory, { clusterId: opts.cluster, waivers }), opts, io);
   } catch (e) {
     if (e instanceof AuditInputError) {
       io.stderr(`terway-audit: ${e.message}\n`);

@@ -3,6 +3,7 @@ import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
 import { NODE_MODE_RULES } from './catalog-node-modes';
+import { PLAN_RULES } from './catalog-plan';
 import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
@@ -208,6 +209,7 @@ export const RULES = {
   ...INPUT_RULES,
   ...NODE_MODE_RULES,
   ...WORKLOAD_RULES,
+  ...PLAN_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */
