@@ -10,7 +10,7 @@ import { Finding } from '../domain/rules';
 /** The network attributes of a cluster that ACK sets only at creation. */
 const NETWORK_ATTRS: ReadonlyArray<{ label: string; path: AttrPath; read: (v: unknown) => string }> = [
   { label: 'network add-on (addons)', path: ['addons'], read: (v) => networkAddonOf(v) ?? '(none)' },
-  { label: 'pod vSwitches (pod_vswitch_ids)', path: ['pod_vswitch_ids'], read: (v) => stableText(stringList(valueAt(v, ['pod_vswitch_ids'])).sort(compareCodePoints)) },
+  { label: 'pod vSwitch list (pod_vswitch_ids)', path: ['pod_vswitch_ids'], read: (v) => stableText(stringList(valueAt(v, ['pod_vswitch_ids'])).sort(compareCodePoints)) },
   { label: 'Service CIDR (service_cidr)', path: ['service_cidr'], read: (v) => stableText(valueAt(v, ['service_cidr'])) },
 ];
 
@@ -22,20 +22,20 @@ function trunkOn(config: Record<string, unknown> | undefined): boolean {
 
 type Config = Record<string, unknown> | undefined;
 
-function trunkFindings(c: ResourceChangeView, where: string, before: Config, after: Config, unknown: boolean): Finding[] {
+function trunkFindings(c: ResourceChangeView, where: string, before: Config, after: Config, unknown: boolean, ctx: Parameters<PlanCheck['check']>[1]): Finding[] {
   if (!trunkOn(before)) return [];
   const fix = 'Keep ENITrunking "true": Trunk ENI cannot be turned off once it is on. To run without it, create a new cluster and move the workloads.';
   if (unknown) return [violation(RULES.PLAN_TRUNK_DISABLED, `${where} of ${c.address} has ENITrunking "true" and its new config ${DECIDED_AT_APPLY}.`, fix)];
   // The add-on config is merged into the server-side config: a removed key leaves Trunk ENI on.
   if (after?.ENITrunking === 'false' || after?.ENITrunking === false) {
-    return [violation(RULES.PLAN_TRUNK_DISABLED, `${where} of ${c.address} turns Trunk ENI off (ENITrunking "true" → "false"); pods of PodNetworking planes lose their member ENIs and the change cannot be undone.`, fix)];
+    return [violation(RULES.PLAN_TRUNK_DISABLED, `${where} of ${c.address} turns Trunk ENI off (ENITrunking "true" → "false"); ${planesText(ctx)}. Trunk pods lose their member ENIs and the change cannot be undone.`, fix)];
   }
   return [];
 }
 
-function controlplaneRemoved(c: ResourceChangeView, how: string, ctx: Parameters<PlanCheck['check']>[1]): Finding {
+function controlplaneRemoved(what: string, ctx: Parameters<PlanCheck['check']>[1]): Finding {
   return violation(RULES.PLAN_CONTROLPLANE_REMOVED,
-    `${c.address} ${how} the ${CONTROLPLANE} add-on; ${planesText(ctx)}. Without it, Trunk ENI pods get no member ENIs and PodNetworking changes are not reconciled.`,
+    `${what}; ${planesText(ctx)}. Without it, Trunk ENI pods get no member ENIs and PodNetworking changes are not reconciled.`,
     `Keep ${CONTROLPLANE} installed while Trunk ENI or PodNetworking planes are in use; delete the planes (and their pods) first if the cluster really stops using them.`);
 }
 
@@ -64,13 +64,13 @@ function checkCluster(c: ResourceChangeView, ctx: Parameters<PlanCheck['check']>
   const before = addonsOf(c.before);
   const after = addonsOf(c.after);
   const eniip = (list: typeof before) => list.find((x) => x.name === 'terway-eniip')?.config;
-  out.push(...trunkFindings(c, 'The terway-eniip add-on', eniip(before), eniip(after), addonsUnknown));
+  out.push(...trunkFindings(c, 'The terway-eniip add-on', eniip(before), eniip(after), addonsUnknown, ctx));
   const hadControlplane = before.some((x) => x.name === CONTROLPLANE && !x.disabled);
   if (hadControlplane && addonsUnknown) {
     out.push(violation(RULES.PLAN_CONTROLPLANE_REMOVED, `The add-ons of ${c.address} ${DECIDED_AT_APPLY}; ${CONTROLPLANE} may be removed; ${planesText(ctx)}.`,
       `Keep ${CONTROLPLANE} in addons with literal values.`));
   } else if (hadControlplane && !after.some((x) => x.name === CONTROLPLANE && !x.disabled)) {
-    out.push(controlplaneRemoved(c, after.some((x) => x.name === CONTROLPLANE) ? 'disables' : 'removes', ctx));
+    out.push(controlplaneRemoved(`${c.address} ${after.some((x) => x.name === CONTROLPLANE) ? 'disables' : 'removes'} the ${CONTROLPLANE} add-on`, ctx));
   }
   return out;
 }
@@ -79,7 +79,7 @@ function checkAddon(c: ResourceChangeView, ctx: Parameters<PlanCheck['check']>[1
   const name = valueAt(c.before, ['name']) ?? valueAt(c.after, ['name']);
   if (typeof name !== 'string') return [];
   if (destroys(c.actions)) {
-    if (name === CONTROLPLANE) return [controlplaneRemoved(c, destroyText(c).replace(/^is /, 'has '), ctx)];
+    if (name === CONTROLPLANE) return [controlplaneRemoved(`The ${CONTROLPLANE} add-on (${c.address}) ${destroyText(c)}`, ctx)];
     if (NETWORK_ADDONS.includes(name)) {
       return [violation(RULES.PLAN_CLUSTER_NETWORK_CHANGED, `The network add-on ${name} (${c.address}) ${destroyText(c)}: deleting it uninstalls the cluster's network plug-in.`,
         'Never delete the network add-on of a running cluster; remove the resource from state (terraform state rm) if it only moves to other code.')];
@@ -87,7 +87,7 @@ function checkAddon(c: ResourceChangeView, ctx: Parameters<PlanCheck['check']>[1
     return [];
   }
   if (name !== 'terway-eniip' || !c.actions.includes('update')) return [];
-  return trunkFindings(c, 'The terway-eniip add-on config', jsonObject(valueAt(c.before, ['config'])), jsonObject(valueAt(c.after, ['config'])), unknownAt(c.afterUnknown, ['config']));
+  return trunkFindings(c, 'The terway-eniip add-on config', jsonObject(valueAt(c.before, ['config'])), jsonObject(valueAt(c.after, ['config'])), unknownAt(c.afterUnknown, ['config']), ctx);
 }
 
 /** Checks of ACK clusters and their add-ons. */

@@ -37,7 +37,7 @@ export const NETWORK_CHECKS: ReadonlyArray<PlanCheck> = [
       const id = idOf(c);
       if (!destroys(c.actions) || !id || !ctx.securityGroupUses.has(id)) return [];
       return [violation(RULES.PLAN_SECURITY_GROUP_REMOVED,
-        `Security group ${id} (${c.address}) ${destroyText(c)}, but ${usesText(ctx.securityGroupUses.get(id))}. ENIs of running pods carry it, so the deletion fails or leaves pods without their rules.`,
+        `Security group ${id} (${c.address}) ${destroyText(c)}, but it is in use: ${usesText(ctx.securityGroupUses.get(id))}. ENIs of running pods carry it, so the deletion fails or leaves pods without their rules.`,
         'Keep the security group. To retire it, first remove it from the planes and eni_conf, recreate the pods that use it, then delete it in a later apply.')];
     },
   },

@@ -27,7 +27,7 @@ function checkNodePool(c: ResourceChangeView): Finding[] {
   const out: Finding[] = [];
   const labelsUnknown = unknownAt(c.afterUnknown, ['labels']);
   if (labelsUnknown || before[EXCLUSIVE_ENI_LABEL] !== after[EXCLUSIVE_ENI_LABEL]) {
-    const what = labelsUnknown ? `its labels ${DECIDED_AT_APPLY}` : `${EXCLUSIVE_ENI_LABEL} changes ${labelText(before[EXCLUSIVE_ENI_LABEL])} → ${labelText(after[EXCLUSIVE_ENI_LABEL])}`;
+    const what = labelsUnknown ? `the labels block ${DECIDED_AT_APPLY}` : `${EXCLUSIVE_ENI_LABEL} changes ${labelText(before[EXCLUSIVE_ENI_LABEL])} → ${labelText(after[EXCLUSIVE_ENI_LABEL])}`;
     if (labelsUnknown || before[EXCLUSIVE_ENI_LABEL] !== undefined || after[EXCLUSIVE_ENI_LABEL] !== undefined) {
       out.push(violation(RULES.PLAN_EXCLUSIVE_LABEL_CHANGED,
         `Node pool ${c.address} is updated in place and ${what}: the label is read when a node is created, so ${EXISTING_NODES}.`,
@@ -39,12 +39,12 @@ function checkNodePool(c: ResourceChangeView): Finding[] {
   const taintChanged = stableText(nodePoolTaints(c.before, TERWAY_CONFIG_LABEL)) !== stableText(nodePoolTaints(c.after, TERWAY_CONFIG_LABEL));
   if (labelsUnknown || taintsUnknown || configChanged || taintChanged) {
     const parts = [
-      ...(labelsUnknown ? [`its labels ${DECIDED_AT_APPLY}`] : configChanged ? [`label ${TERWAY_CONFIG_LABEL} ${labelText(before[TERWAY_CONFIG_LABEL])} → ${labelText(after[TERWAY_CONFIG_LABEL])}`] : []),
-      ...(taintsUnknown ? [`its taints ${DECIDED_AT_APPLY}`] : taintChanged ? [`taint ${TERWAY_CONFIG_LABEL} [${nodePoolTaints(c.before, TERWAY_CONFIG_LABEL).join(', ')}] → [${nodePoolTaints(c.after, TERWAY_CONFIG_LABEL).join(', ')}]`] : []),
+      ...(labelsUnknown ? [`the labels block ${DECIDED_AT_APPLY}`] : configChanged ? [`label ${TERWAY_CONFIG_LABEL} ${labelText(before[TERWAY_CONFIG_LABEL])} → ${labelText(after[TERWAY_CONFIG_LABEL])}`] : []),
+      ...(taintsUnknown ? [`the taints block ${DECIDED_AT_APPLY}`] : taintChanged ? [`taint ${TERWAY_CONFIG_LABEL} [${nodePoolTaints(c.before, TERWAY_CONFIG_LABEL).join(', ')}] → [${nodePoolTaints(c.after, TERWAY_CONFIG_LABEL).join(', ')}]`] : []),
     ];
     if (labelsUnknown || taintsUnknown || before[TERWAY_CONFIG_LABEL] !== undefined || after[TERWAY_CONFIG_LABEL] !== undefined || taintChanged) {
       out.push(violation(RULES.PLAN_FIXED_CONFIG_CHANGED,
-        `Node pool ${c.address} is updated in place: ${parts.join('; ')}. Terway reads the per-node-pool ConfigMap when its daemon starts, so ${EXISTING_NODES}: existing nodes keep their ENIs on the old vSwitch until they are rotated.`,
+        `Node pool ${c.address} is updated in place: ${parts.join('; ')}. Terway reads the per-node-pool ConfigMap when its daemon starts: existing nodes keep their old configuration and their ENIs on the old vSwitch until they are rotated; only nodes that join afterwards get the new one.`,
         'Rotate the pool\'s nodes after the apply (or create a new pool with the new configuration and move the workloads); acknowledge with a waiver once planned.'));
     }
   }

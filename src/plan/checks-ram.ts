@@ -19,7 +19,7 @@ const FIX = 'Keep every documented action of the component in the policy (Resour
 function checkPolicy(c: ResourceChangeView): Finding[] {
   const served = servedComponents(policyDocumentOf(c.before));
   if (served.length === 0) return [];
-  const names = served.map((s) => s.component).join(', ');
+  const names = served.map((s) => s.component).join(' and ');
   if (destroys(c.actions) && !replaces(c.actions)) {
     return [violation(RULES.PLAN_RAM_ACTIONS_REMOVED, `RAM policy ${c.address} ${destroyText(c)}; it grants every action ${names} needs.`, FIX)];
   }
@@ -28,15 +28,11 @@ function checkPolicy(c: ResourceChangeView): Finding[] {
     return [violation(RULES.PLAN_RAM_ACTIONS_REMOVED, `The document of RAM policy ${c.address} ${DECIDED_AT_APPLY}; today it grants every action ${names} needs.`, FIX)];
   }
   const after = policyStatements(policyDocumentOf(c.after)) ?? [];
-  const out: Finding[] = [];
-  for (const s of served) {
-    const removed = s.actions.filter((a) => !policyAllows(after, a));
-    if (removed.length > 0) {
-      out.push(violation(RULES.PLAN_RAM_ACTIONS_REMOVED,
-        `RAM policy ${c.address} ${replaces(c.actions) ? destroyText(c) : 'is updated'} and no longer allows ${removed.join(', ')}, which ${s.component} needs (${s.source}).`, FIX));
-    }
-  }
-  return out;
+  const hit = served.map((s) => ({ s, removed: s.actions.filter((a) => !policyAllows(after, a)) })).filter((x) => x.removed.length > 0);
+  if (hit.length === 0) return [];
+  const removed = [...new Set(hit.flatMap((x) => x.removed))];
+  return [violation(RULES.PLAN_RAM_ACTIONS_REMOVED,
+    `RAM policy ${c.address} ${replaces(c.actions) ? destroyText(c) : 'is updated'} and no longer allows ${removed.join(', ')}, which ${hit.map((x) => x.s.component).join(' and ')} need${hit.length === 1 ? 's' : ''} (documented at ${[...new Set(hit.map((x) => x.s.source))].join(', ')}).`, FIX)];
 }
 
 function checkAttachment(c: ResourceChangeView, policies: ReadonlyMap<string, unknown>): Finding[] {
@@ -47,7 +43,7 @@ function checkAttachment(c: ResourceChangeView, policies: ReadonlyMap<string, un
   const served = servedComponents(policies.get(name));
   if (served.length === 0) return [];
   return [violation(RULES.PLAN_RAM_ACTIONS_REMOVED,
-    `${c.address} detaches RAM policy ${name} from role ${String(role)}; the policy grants every action ${served.map((s) => s.component).join(', ')} needs.`, FIX)];
+    `${c.address} detaches RAM policy ${name} from role ${String(role)}; the policy grants every action ${served.map((s) => s.component).join(' and ')} needs.`, FIX)];
 }
 
 /** Checks of RAM policies and their role attachments. */
