@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PlanGuard } from '../../src';
-import * as values from '../../src/plan/values';
 import { policyAllows, policyStatements, ramActionMatches } from '../../src/domain/terway-ram';
+import * as values from '../../src/plan/values';
 import { audit, folderWith } from '../audit/audit-support';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -61,10 +61,14 @@ describe('PlanGuard.check', () => {
 
 describe('terway-audit plan: the audit\'s options', () => {
   test('--waivers and --fail-on work as in the audit; unused waivers are notes', () => {
-    const dir = folderWith({ 'w.json': JSON.stringify({ waivers: [
-      { ruleId: 'TW-PLAN-014', object: 'kubernetes_manifest.plane_web', reason: 'web pods restart tonight' },
-      { ruleId: 'TW-PLAN-001', object: 'alicloud_cs_managed_kubernetes.other', reason: 'unused' },
-    ] }) });
+    const dir = folderWith({
+      'w.json': JSON.stringify({
+        waivers: [
+          { ruleId: 'TW-PLAN-014', object: 'kubernetes_manifest.plane_web', reason: 'web pods restart tonight' },
+          { ruleId: 'TW-PLAN-001', object: 'alicloud_cs_managed_kubernetes.other', reason: 'unused' },
+        ],
+      }),
+    });
     const r = audit(['plan', path.join(FIXTURES, 'manifests.json'), '--waivers', path.join(dir, 'w.json'), '--fail-on', 'error']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/TW-PLAN-014 +warning \(waived\) +kubernetes_manifest\.plane_web .*WAIVED: web pods restart tonight/);
