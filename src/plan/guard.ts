@@ -5,7 +5,8 @@ import { NETWORK_CHECKS } from './checks-network';
 import { NODE_POOL_CHECKS } from './checks-nodes';
 import { RAM_CHECKS } from './checks-ram';
 import { buildContext } from './context';
-import { PlanDocument } from './plan-json';
+import { PlanDocument, ResourceChangeView } from './plan-json';
+import { sensitiveTexts } from './values';
 import { AuditFinding, AuditReport } from '../audit/run';
 import { Waiver, waiverFor } from '../audit/waivers';
 import { compareCodePoints } from '../domain/order';
@@ -15,6 +16,15 @@ export const PLAN_CHECKS: ReadonlyArray<PlanCheck> = [...CLUSTER_CHECKS, ...NODE
 
 const BY_TYPE = new Map<string, PlanCheck[]>();
 for (const check of PLAN_CHECKS) for (const t of check.types) BY_TYPE.set(t, [...(BY_TYPE.get(t) ?? []), check]);
+
+/** A message with every value the plan marks sensitive (before_sensitive, after_sensitive) replaced. */
+function redact(text: string, change: ResourceChangeView): string {
+  const secrets = sensitiveTexts(change.after, change.afterSensitive, sensitiveTexts(change.before, change.beforeSensitive));
+  let out = text;
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('(sensitive)');
+  return out;
+}
 
 /** Options of {@link guardPlans}. */
 export interface GuardOptions {
@@ -49,8 +59,8 @@ export function guardPlans(plans: ReadonlyArray<PlanDocument>, options: GuardOpt
             source: f.rule.source,
             object: change.address,
             file: plan.file,
-            message: f.message,
-            fix: f.fix,
+            message: redact(f.message, change),
+            fix: redact(f.fix, change),
             waiver: waiver ? { reason: waiver.reason } : undefined,
           });
         }

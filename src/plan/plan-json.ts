@@ -32,6 +32,9 @@ export interface ResourceChangeView {
   /** `replace_paths`: attribute paths that force the replacement. */
   readonly replacePaths: ReadonlyArray<ReadonlyArray<string | number>>;
   readonly actionReason?: string;
+  /** `before_sensitive` / `after_sensitive`: `true` at sensitive values (never printed). */
+  readonly beforeSensitive: unknown;
+  readonly afterSensitive: unknown;
 }
 
 /** One resource of `prior_state` (the state before the plan). */
@@ -138,6 +141,8 @@ function readChange(file: string, at: string, c: unknown): ResourceChangeView {
     afterUnknown: change.after_unknown ?? {},
     replacePaths: (rp ?? []) as Array<Array<string | number>>,
     actionReason: reason,
+    beforeSensitive: change.before_sensitive ?? false,
+    afterSensitive: change.after_sensitive ?? false,
   };
 }
 

@@ -162,3 +162,22 @@ export function nodePoolTaints(pool: unknown, key: string): string[] {
 export function pathText(path: AttrPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
+
+/**
+ * The string and number leaves of `value` that `sensitive` (a `before_sensitive`/`after_sensitive` mask: `true`
+ * at a sensitive value or a parent of it) marks, as the texts a message could show.
+ */
+export function sensitiveTexts(value: unknown, sensitive: unknown, out: Set<string> = new Set()): Set<string> {
+  if (sensitive === true) {
+    collectLeaves(value, out);
+  } else if (sensitive !== null && typeof sensitive === 'object' && value !== null && typeof value === 'object') {
+    for (const [k, m] of Object.entries(sensitive as object)) sensitiveTexts((value as any)[k], m, out);
+  }
+  return out;
+}
+
+function collectLeaves(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string' && value !== '') out.add(value);
+  else if (typeof value === 'number') out.add(String(value));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => collectLeaves(v, out));
+}

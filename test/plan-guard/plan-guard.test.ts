@@ -51,6 +51,16 @@ describe('PlanGuard.check', () => {
     expect(() => PlanGuard.check(read('malformed-state.json'), { source: 'state.json' })).toThrow(/^state\.json: the document is Terraform state/);
   });
 
+  test('values the plan marks sensitive never appear in messages', () => {
+    const p = JSON.parse(read('cluster-replaced.json'));
+    const change = p.resource_changes[0].change;
+    change.before_sensitive = { ...change.before_sensitive, service_cidr: true };
+    change.after_sensitive = { ...change.after_sensitive, service_cidr: true };
+    const [f] = PlanGuard.check(p).findings;
+    expect(f.message).toContain('Service CIDR (service_cidr) "(sensitive)" → "(sensitive)"');
+    expect(f.message).not.toContain('172.2');
+  });
+
   test('checkFiles reads several stacks together', () => {
     const r = PlanGuard.checkFiles([path.join(FIXTURES, 'stack-cloud.json'), path.join(FIXTURES, 'stack-cluster-objects.json')]);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['TW-PLAN-008']);
