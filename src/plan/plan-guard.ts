@@ -81,9 +81,10 @@ export class PlanGuard {
    * @param plan the plan: its JSON text, or the parsed object
    */
   public static check(plan: any, options: PlanGuardOptions = {}): PlanGuardResult {
-    const where = options.source ?? 'PlanGuard.check';
+    const opts = PlanGuard.options('PlanGuard.check', options);
+    const where = opts.source ?? 'PlanGuard.check';
     const doc = typeof plan === 'string' ? parsePlanText(where, plan) : readPlan(where, plan);
-    return PlanGuard.result(guardPlans([doc], { waivers: PlanGuard.waivers(where, options) }), options.failOn);
+    return PlanGuard.result(guardPlans([doc], { waivers: opts.waivers }), opts.failOn);
   }
 
   /**
@@ -92,30 +93,31 @@ export class PlanGuard {
    * @param files paths of `terraform show -json` output
    */
   public static checkFiles(files: string[], options: PlanGuardOptions = {}): PlanGuardResult {
-    const check = checkInputs('PlanGuard.checkFiles');
-    check.stringArray('files', files, { minLength: 1 });
+    const opts = PlanGuard.options('PlanGuard.checkFiles', options);
+    checkInputs('PlanGuard.checkFiles').stringArray('files', files, { minLength: 1 });
     const docs = readPlanPaths(files, () => {
       throw new Error('standard input is not read by PlanGuard.checkFiles; pass file names');
     });
-    return PlanGuard.result(guardPlans(docs, { waivers: PlanGuard.waivers('PlanGuard.checkFiles', options) }), options.failOn);
+    return PlanGuard.result(guardPlans(docs, { waivers: opts.waivers }), opts.failOn);
   }
 
-  private static waivers(where: string, options: PlanGuardOptions): Waiver[] {
+  private static options(where: string, options: PlanGuardOptions): { source?: string; failOn: Severity | 'never'; waivers: Waiver[] } {
     const check = checkInputs(where);
-    check.object('options', options);
-    check.enumValue('options.failOn', options.failOn, ['error', 'warning', 'never'], { optional: true });
+    const o = check.object('options', options);
+    const source = check.string('options.source', o.source, { optional: true, minLength: 1 });
+    const failOn = check.enumValue('options.failOn', o.failOn, ['error', 'warning', 'never'], { optional: true }) ?? 'error';
     const known = new Set(ALL_RULES.map((r) => r.id));
-    return (check.array('options.waivers', options.waivers, { optional: true }) ?? []).map((w, i) => {
+    const waivers = (check.array('options.waivers', o.waivers, { optional: true }) ?? []).map((w, i) => {
       const at = check.at(`options.waivers[${i}]`);
-      const o = check.object(`options.waivers[${i}]`, w);
-      const ruleId = at.string('ruleId', o.ruleId, { minLength: 1 });
+      const wo = check.object(`options.waivers[${i}]`, w);
+      const ruleId = at.string('ruleId', wo.ruleId, { minLength: 1 });
       if (!known.has(ruleId)) at.fail('ruleId', `is "${ruleId}", which is no rule of this library (see docs/rules.md)`);
-      return { ruleId, object: at.string('address', o.address, { minLength: 1 }), reason: at.string('reason', o.reason, { minLength: 1 }) };
+      return { ruleId, object: at.string('address', wo.address, { minLength: 1 }), reason: at.string('reason', wo.reason, { minLength: 1 }) };
     });
+    return { source, failOn: failOn as Severity | 'never', waivers };
   }
 
-  private static result(report: AuditReport, failOn: string | undefined): PlanGuardResult {
-    const threshold = (failOn ?? 'error') as Severity | 'never';
+  private static result(report: AuditReport, threshold: Severity | 'never'): PlanGuardResult {
     return {
       findings: report.findings.map((f) => ({
         ruleId: f.ruleId,

@@ -49,6 +49,9 @@ describe('PlanGuard.check', () => {
     expect(() => PlanGuard.check(read('noop.json'), { waivers: [{ ruleId: 'TW-PLAN-999', address: '*', reason: 'x' }] })).toThrow(/no rule of this library/);
     expect(() => PlanGuard.check(read('noop.json'), { waivers: [{ ruleId: 'TW-PLAN-001', address: '*' } as any] })).toThrow(/options\.waivers\[0\]\.reason is required/);
     expect(() => PlanGuard.check(read('malformed-state.json'), { source: 'state.json' })).toThrow(/^state\.json: the document is Terraform state/);
+    expect(() => PlanGuard.check(read('noop.json'), null as any)).toThrow(/^PlanGuard\.check: options is required, got null/);
+    expect(() => PlanGuard.check(read('noop.json'), { source: 5 } as any)).toThrow(/options\.source must be a string/);
+    expect(() => PlanGuard.checkFiles('plan.json' as any)).toThrow(/^PlanGuard\.checkFiles: files must be an array/);
   });
 
   test('values the plan marks sensitive never appear in messages', () => {
