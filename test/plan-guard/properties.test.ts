@@ -29,7 +29,9 @@ test('well-formed plans with arbitrary attribute values never throw', () => {
         mode: 'managed',
         type: c.type,
         name: `r${i}`,
-        change: { actions: c.actions, before: c.before, after: c.after, after_unknown: c.afterUnknown, before_sensitive: c.sensitive, after_sensitive: c.sensitive },
+        change: {
+          actions: c.actions, before: c.before, after: c.after, after_unknown: c.afterUnknown, before_sensitive: c.sensitive, after_sensitive: c.sensitive,
+        },
       })),
       prior_state: { values: { root_module: { resources: prior } } },
     };
