@@ -30,7 +30,8 @@ test('well-formed plans with arbitrary attribute values never throw', () => {
         type: c.type,
         name: `r${i}`,
         change: {
-          actions: c.actions, before: c.before, after: c.after, after_unknown: c.afterUnknown, before_sensitive: c.sensitive, after_sensitive: c.sensitive,
+          actions: c.actions, before: c.before, after: c.after, after_unknown: c.afterUnknown,
+          before_sensitive: c.sensitive, after_sensitive: c.sensitive,
         },
       })),
       prior_state: { values: { root_module: { resources: prior } } },
