@@ -50,6 +50,7 @@ export function renderPlanDocs(): string {
     '`prior_state.values.root_module` (with `child_modules`); it ignores the fields it does not use.',
     'Data sources (`mode: data`), `no-op`, `read`, `forget` and `create` changes are never findings.',
     '`deferred_changes` and `"complete": false` are reported as notes: those changes were not checked.',
+    'Values that `before_sensitive`/`after_sensitive` mark are never printed: messages show `(sensitive)`.',
     '',
     'Any plan is read, whoever wrote its resources: a hand-written `alicloud_cs_managed_kubernetes` is judged',
     'like one a `TerwayCluster` created. Several plans passed together (one per cdktf stack) are read as one',

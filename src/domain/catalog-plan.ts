@@ -57,7 +57,7 @@ export const PLAN_RULES = {
     'A RAM policy change must not remove actions that ack-extend-network-controller, legacy Terway EIP, terwayd or terway-controlplane need',
     `${DOC_POD_EIP} (RAM policies); ${terwaySource('docs/terway-trunk.md')} (terway-controlplane RAM); ${terwaySource('docs/ecs.md')} (Terway RAM); ${providerDoc('ram_policy')}`),
   PLAN_MANIFEST_DELETED: error('TW-PLAN-013',
-    'A plan must not delete a PodNetworking, the kube-system/eni-config ConfigMap or a per-node-pool Terway ConfigMap that nodes or planes use',
+    'A plan must not delete a PodNetworking, the kube-system/eni-config ConfigMap or a per-node-pool Terway ConfigMap (a kube-system ConfigMap with eni_conf)',
     `${DOC_TRUNK_PODNETWORKING} (PodNetworking, eni-config); ${DOC_NETWORK_FAQ} (custom eni-config per node pool); ${DYNAMIC_CONFIG} (falls back to the base config when the ConfigMap is missing)`),
   PLAN_PLANE_MOVES_PODS: warning('TW-PLAN-014',
     'A change of a PodNetworking plane\'s allocation type, ENI type, selector, vSwitches or security groups moves pods when they are next created: running pods keep their network, recreated ones get the new one',
