@@ -263,6 +263,14 @@ project.addTask('bench:audit', {
   description: 'Time the audit command: start-up, 1,000 clusters and 10,000 Kubernetes objects',
   exec: 'ts-node --project test/tsconfig.json bench/audit-bench.ts',
 });
+project.addTask('docs:plan', {
+  description: 'Regenerate docs/plan-guard.md (which plan fields each TW-PLAN rule reads) from src/plan/guard.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/generate-plan-docs.ts',
+});
+project.addTask('bench:plan', {
+  description: 'Time the plan guard (terway-audit plan, PlanGuard.check) on a plan of 5,000 resource changes',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/plan-guard-bench.ts',
+});
 
 // The report renderer is shared with the audit command: no cdktf, cdk8s or constructs.
 project.eslint?.addOverride({
@@ -272,9 +280,9 @@ project.eslint?.addOverride({
   },
 });
 
-// The audit command runs the domain rules only: it must never load cdktf, cdk8s or constructs.
+// The audit command and the plan guard run the domain rules only: they must never load cdktf, cdk8s or constructs.
 project.eslint?.addOverride({
-  files: ['src/audit/**/*.ts'],
+  files: ['src/audit/**/*.ts', 'src/plan/**/*.ts'],
   rules: {
     'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../core/*', '../generated/*', 'ip-address', 'yaml', 'semver'] }],
   },

@@ -18,9 +18,9 @@ import { AuditIo, main } from '../src/audit/cli';
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'tmp', 'audit-bench');
 
-/** Transpiles src/audit and src/domain (all the bin loads) into OUT/lib. */
+/** Transpiles src/audit, src/domain and src/plan (all the bin loads) into OUT/lib. */
 function transpile(): string {
-  for (const dir of ['audit', 'domain']) {
+  for (const dir of ['audit', 'domain', 'plan']) {
     const from = path.join(ROOT, 'src', dir);
     const to = path.join(OUT, 'lib', dir);
     fs.mkdirSync(to, { recursive: true });

@@ -3,6 +3,8 @@
  * writes them). Every rule in the catalogue needs an entry; test/docs.test.ts checks it.
  * Add one here when you add a rule.
  */
+import { PLAN_RULE_EXAMPLES } from './rule-examples-plan';
+
 export interface RuleExample {
   /** What a user writes that breaks the rule. */
   readonly violation: string;
@@ -11,6 +13,7 @@ export interface RuleExample {
 }
 
 export const RULE_EXAMPLES: Record<string, RuleExample> = {
+  ...PLAN_RULE_EXAMPLES,
   'TW-CLUSTER-001': {
     violation: 'An existing cluster described by `aliyun cs GET /clusters` whose `parameters.Network` is `Flannel`, or a cluster without pod vSwitches.',
     fix: 'Create the cluster with `TerwayCluster`, which always sets add-on `terway-eniip` and `pod_vswitch_ids`.',

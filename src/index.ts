@@ -14,6 +14,9 @@ export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
 export * from './core/network-plan';
 
+// Plan guard: destructive Terway network changes in a Terraform plan (no cdktf, no cdk8s).
+export * from './plan/plan-guard';
+
 // Cloud side (cdktf).
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';

@@ -5,6 +5,7 @@
  *
  *   terway-audit [--format table|json|sarif|html|plan-json] [--fail-on error|warning|never] [--waivers FILE]
  *                [--cluster ID] [--verbose] [--allow-not-evaluated] PATH... (files, folders, or - for standard input)
+ *   terway-audit plan [--format …] [--fail-on …] [--waivers FILE] PLAN.json... (the plan guard, src/plan)
  *
  * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 an input (or an
  * option) cannot be used; 3 ACK-009 could not be evaluated for a cluster, or the inputs hold no
@@ -16,10 +17,11 @@ import { formatJson, formatSarif, formatTable, OutputFormat } from './format';
 import { emptyInventory } from './inventory';
 import { formatPlan } from './plan';
 import { AuditInputError, readPaths } from './read';
-import { exitCodeOf, runAudit } from './run';
+import { AuditReport, exitCodeOf, runAudit } from './run';
 import { parseWaivers, Waiver } from './waivers';
 import { ALL_RULES } from '../domain/catalog';
 import { Severity } from '../domain/rules';
+import { guardPlanPaths, PLAN_USAGE } from '../plan/read-plans';
 
 /** Where the command reads and writes (the real process, or a test double). */
 export interface AuditIo {
@@ -107,12 +109,26 @@ export function packageVersion(): string {
   }
 }
 
+/** Writes the report in the chosen format; returns the exit code. */
+function report(result: AuditReport, opts: Options, io: AuditIo): number {
+  const version = packageVersion();
+  io.stdout(opts.format === 'json' ? formatJson(result, opts.failOn, version)
+    : opts.format === 'sarif' ? formatSarif(result, version)
+      : formatTable(result, opts.failOn, { verbose: opts.verbose }));
+  return exitCodeOf(result, opts.failOn);
+}
+
 /** Runs the command; returns the exit code. Never throws. */
 export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
   try {
-    const opts = parseArgs(argv);
+    const plan = argv[0] === 'plan';
+    const opts = parseArgs(plan ? argv.slice(1) : argv);
+    if (plan && opts.cluster !== undefined) throw new AuditInputError('--cluster', `is not an option of terway-audit plan. ${PLAN_USAGE}`);
+    if (plan && (opts.format === 'html' || opts.format === 'plan-json')) {
+      throw new AuditInputError('--format', `${opts.format} is the network plan report of a cluster, not an option of terway-audit plan. ${PLAN_USAGE}`);
+    }
     if (opts.help) {
-      io.stdout(`${USAGE}\nReads saved aliyun/kubectl JSON output and reports the ack-terway-network rules; see docs/audit.md.\n`);
+      io.stdout(plan ? `${PLAN_USAGE}\n` : `${USAGE}\n       ${PLAN_USAGE.replace(/^usage: /, '')}\nReads saved aliyun/kubectl JSON output and reports the ack-terway-network rules; see docs/audit.md.\n`);
       return 0;
     }
     if (opts.version) {
@@ -135,6 +151,7 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
       }
       waivers = parseWaivers(file, text, new Set(ALL_RULES.map((r) => r.id)));
     }
+    if (plan) return report(guardPlanPaths(paths, io.readStdin, waivers), opts, io);
     const inventory = emptyInventory();
     readPaths(paths, inventory, io.readStdin);
     const bytes = inventory.files.reduce((s, f) => s + f.bytes, 0);
@@ -142,13 +159,12 @@ export function main(argv: ReadonlyArray<string>, io: AuditIo): number {
     if (io.stderrIsTTY && (bytes >= PROGRESS_BYTES || objects >= PROGRESS_OBJECTS)) {
       io.stderr(`terway-audit: read ${inventory.files.length} input(s), ${(bytes / 1048576).toFixed(1)} MB: ${inventory.clusters.length} clusters, ${objects - inventory.clusters.length} Kubernetes objects; evaluating…\n`);
     }
-    const report = runAudit(inventory, { clusterId: opts.cluster, waivers, allowNotEvaluated: opts.allowNotEvaluated });
-    const version = packageVersion();
-    io.stdout(opts.format === 'html' || opts.format === 'plan-json' ? formatPlan(opts.format, inventory, report, opts.cluster)
-      : opts.format === 'json' ? formatJson(report, opts.failOn, version)
-        : opts.format === 'sarif' ? formatSarif(report, version)
-          : formatTable(report, opts.failOn, { verbose: opts.verbose }));
-    return exitCodeOf(report, opts.failOn);
+    const result = runAudit(inventory, { clusterId: opts.cluster, waivers, allowNotEvaluated: opts.allowNotEvaluated });
+    if (opts.format === 'html' || opts.format === 'plan-json') {
+      io.stdout(formatPlan(opts.format, inventory, result, opts.cluster));
+      return exitCodeOf(result, opts.failOn);
+    }
+    return report(result, opts, io);
   } catch (e) {
     if (e instanceof AuditInputError) {
       io.stderr(`terway-audit: ${e.message}\n`);

@@ -4,6 +4,7 @@ import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
 import { NODE_MODE_RULES } from './catalog-node-modes';
 import { NODE_MODE_INPUT_RULES } from './catalog-node-modes-inputs';
+import { PLAN_RULES } from './catalog-plan';
 import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
@@ -210,6 +211,7 @@ export const RULES = {
   ...NODE_MODE_RULES,
   ...NODE_MODE_INPUT_RULES,
   ...WORKLOAD_RULES,
+  ...PLAN_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */
