@@ -84,7 +84,7 @@ describe('terway-audit plan: the audit\'s options', () => {
     });
     const r = audit(['plan', path.join(FIXTURES, 'manifests.json'), '--waivers', path.join(dir, 'w.json'), '--fail-on', 'error']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/TW-PLAN-014 +warning \(waived\) +kubernetes_manifest\.plane_web .*WAIVED: web pods restart tonight/);
+    expect(r.stdout).toMatch(/TW-PLAN-014 +warning \(waived\) +kubernetes_manifest\.plane_web[\s\S]*WAIVED: web pods restart tonight/);
     expect(r.stdout).toMatch(/waiver TW-PLAN-001 alicloud_cs_managed_kubernetes\.other matched no finding\./);
     expect(r.stdout).toMatch(/3 errors, 0 warnings, 1 waived/);
   });
