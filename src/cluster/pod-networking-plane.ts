@@ -10,6 +10,7 @@ import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
+import { propsStructOf } from '../domain/input';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { checkExclusivePlaneTolerations } from '../domain/node-modes';
@@ -162,7 +163,8 @@ export class PodNetworkingPlane extends Construct {
 
   constructor(scope: Construct, id: string, props: PodNetworkingPlaneProps) {
     super(scope, id);
-    checkPlaneProps(this.node.path, props);
+    // Property names are those of the props struct of this class (ExclusiveEniPlane's has `pool` too).
+    checkPlaneProps(this.node.path, props, propsStructOf(this));
     Object.defineProperty(this, PLANE_MARK, { value: true });
     this.props = props;
     this.name = props.name ?? Names.toDnsLabel(this);
