@@ -155,9 +155,10 @@ new JsonFile(project, 'examples/tsconfig.json', {
       module: 'nodenext',
       strict: true,
       exactOptionalPropertyTypes: true,
-      skipLibCheck: false,
+      skipLibCheck: true,
       types: ['node'],
     },
+    'ts-node': { transpileOnly: true },
   },
   marker: false,
 });
