@@ -252,6 +252,8 @@ const pythonSources = project.addTask('package:python-sources', {
   steps: [
     { exec: 'jsii-pacmak --code-only --targets python --outdir dist' },
     { exec: 'python3 -m compileall -q dist/python' },
+    // The Python examples against the generated sources (names, keyword arguments, enum members).
+    { exec: 'python3 scripts/check_python_example.py dist/python/src examples/python/*.py' },
   ],
 });
 const packageAll = project.tasks.tryFind('package-all')!;

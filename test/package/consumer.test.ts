@@ -11,8 +11,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createConsumer, markdownBlocks, npmInstallLine, packLibrary, PackedLibrary, shell } from '../../scripts/consumer';
+import { createConsumer, markdownBlocks, npmInstallLine, packLibrary, PackedLibrary, shell, treeSize } from '../../scripts/consumer';
 import { renderStructFields, STRUCT_FIELDS_FILE } from '../../scripts/struct-fields';
+import { README_SIZE_TOLERANCE, readmeSizes } from '../../bench/import-size';
 
 const ROOT = path.join(__dirname, '..', '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
@@ -52,6 +53,14 @@ function consumer(name: string, installTitle: string, main: string, tsconfig: st
 
 const installed = (dir: string, name: string) => fs.existsSync(path.join(dir, 'node_modules', name));
 
+/** `actual` MB is within the tolerance of the README's figure (`npx projen bench:import` rewrites them). */
+function expectReadmeSize(what: string, readmeMb: number, actualBytes: number): void {
+  const actualMb = actualBytes / 1048576;
+  const off = Math.abs(actualMb - readmeMb) / actualMb;
+  expect([what, `README ${readmeMb} MB, package ${actualMb.toFixed(1)} MB`, off <= README_SIZE_TOLERANCE ? 'ok' : 'run npx projen bench:import'])
+    .toEqual([what, expect.any(String), 'ok']);
+}
+
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'atn-consumer-'));
   lib = packLibrary(work, { python: true });
@@ -78,6 +87,7 @@ test('the tarball holds the compiled library, its declarations and the assembly,
   const bundled = new Set(files.filter((f) => f.startsWith('package/node_modules/'))
     .map((f) => f.split('/').slice(2, f.split('/')[2].startsWith('@') ? 4 : 3).join('/')));
   expect([...bundled].sort()).toEqual([...manifest.bundledDependencies].sort());
+  expectReadmeSize('tarball', readmeSizes(README).tarballMb, fs.statSync(lib.tarball).size);
 });
 
 test('the input checker knows exactly the struct properties of the assembly (run `npx projen post-compile` after changing props)', () => {
@@ -90,6 +100,11 @@ test('the generated Python package and the Python example compile', () => {
   expect(fs.existsSync(path.join(pkg, '__init__.py'))).toBe(true);
   expect(fs.existsSync(path.join(pkg, 'alicloud', 'vpc', '__init__.py'))).toBe(true);
   execFileSync('python3', ['-m', 'compileall', '-q', lib.pythonDir!], { stdio: 'pipe' });
+  // The Python example against the generated sources: imports, constructor and method keywords, enum members.
+  const examples = fs.readdirSync(path.join(ROOT, 'examples', 'python')).filter((f) => f.endsWith('.py')).map((f) => path.join(ROOT, 'examples', 'python', f));
+  expect(examples.length).toBeGreaterThan(0);
+  const out = execFileSync('python3', [path.join(ROOT, 'scripts', 'check_python_example.py'), path.join(lib.pythonDir!, 'src'), ...examples], { encoding: 'utf-8' });
+  expect(out).toContain(`ok: ${examples.length} example(s)`);
 });
 
 test('GitOps path: cdk8s only, no cdktf installed; README example type-checks and runs; CommonJS and ES module imports', () => {
@@ -102,6 +117,7 @@ test('GitOps path: cdk8s only, no cdktf installed; README example type-checks an
   const yaml = fs.readFileSync(path.join(dir, 'dist', 'network.k8s.yaml'), 'utf-8');
   expect(yaml).toContain('kind: PodNetworking');
   expect(yaml).toContain('network.example.com/plane: db');
+  expectReadmeSize('unpacked package', readmeSizes(README).unpackedMb, treeSize(path.join(dir, 'node_modules', 'ack-terway-network')));
 
   // ES modules: named exports from both entry points (Node's CommonJS export detection).
   fs.writeFileSync(path.join(dir, 'esm.mjs'), [
