@@ -3,6 +3,7 @@ import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
 import { INPUT_RULES } from './catalog-inputs';
 import { NODE_MODE_RULES } from './catalog-node-modes';
+import { SKIPPED_CHECK_RULES } from './catalog-skipped';
 import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
@@ -208,6 +209,7 @@ export const RULES = {
   ...INPUT_RULES,
   ...NODE_MODE_RULES,
   ...WORKLOAD_RULES,
+  ...SKIPPED_CHECK_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */
