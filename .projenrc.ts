@@ -150,7 +150,7 @@ for (const dir of ['scripts', 'bench']) {
 // through tsconfig.dev.json and run by `npm run example` (test/tsconfig.json maps the package to src/).
 new JsonFile(project, 'examples/tsconfig.json', {
   obj: {
-    compilerOptions: {
+    'compilerOptions': {
       target: 'ES2022',
       module: 'nodenext',
       strict: true,

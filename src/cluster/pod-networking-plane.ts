@@ -10,13 +10,13 @@ import { PlaneVSwitch, TerwayClusterInfo } from '../core/cluster-info';
 import { registerRuleCheck } from '../core/validation';
 import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
-import { propsStructOf } from '../domain/input';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
+import { violation } from '../domain/finding';
+import { propsStructOf } from '../domain/input';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { checkExclusivePlaneTolerations } from '../domain/node-modes';
 import { planeInteractions } from '../domain/plane-interactions';
 import { checkPlane, PlaneModel } from '../domain/pod-networking';
-import { violation } from '../domain/finding';
 import { Finding } from '../domain/rules';
 import { checkTerwayVersion } from '../domain/terraform-values';
 import {

@@ -15,8 +15,12 @@ function cluster(extra: Record<string, unknown>, zoneExtra: Record<string, unkno
   return () => {
     const stack = new TerraformStack(new App(), 'network');
     new TerwayCluster(stack, 'Cluster', {
-      clusterName: 'prod', kubernetesVersion: '1.33.1-aliyun.1', vpc: { cidrBlock: '192.168.0.0/16' },
-      zones: [{ ...zones[0], ...zoneExtra }], serviceCidr: '172.21.0.0/20', ...extra,
+      clusterName: 'prod',
+      kubernetesVersion: '1.33.1-aliyun.1',
+      vpc: { cidrBlock: '192.168.0.0/16' },
+      zones: [{ ...zones[0], ...zoneExtra }],
+      serviceCidr: '172.21.0.0/20',
+      ...extra,
     } as never);
   };
 }
