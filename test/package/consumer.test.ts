@@ -11,9 +11,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { README_SIZE_TOLERANCE, readmeSizes } from '../../bench/import-size';
 import { createConsumer, markdownBlocks, npmInstallLine, packLibrary, PackedLibrary, shell, treeSize } from '../../scripts/consumer';
 import { renderStructFields, STRUCT_FIELDS_FILE } from '../../scripts/struct-fields';
-import { README_SIZE_TOLERANCE, readmeSizes } from '../../bench/import-size';
 
 const ROOT = path.join(__dirname, '..', '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
@@ -76,6 +76,11 @@ test('the README names the tarball `npm pack` writes and shows how to run it', (
     expect(installBlock(title)[0]).toContain(`./${path.basename(lib.tarball)}`);
   }
   expect(RUN).toEqual(['npx tsc --noEmit', 'npx ts-node main.ts']);
+  // The installed command cannot read examples/: the package does not ship it.
+  const docs = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join(ROOT, 'docs', f));
+  const shipped = [path.join(ROOT, 'README.md'), ...docs].flatMap((f) => fs.readFileSync(f, 'utf-8').split('\n')
+    .filter((l) => /(^|[\s`])npx terway-audit\b[^`]*examples\//.test(l)).map((l) => `${path.basename(f)}: ${l.trim()}`));
+  expect(shipped).toEqual([]);
 });
 
 test('the tarball holds the compiled library, its declarations and the assembly, not the sources', () => {
@@ -145,7 +150,7 @@ test('Terraform (cdktf) path: no cdk8s installed; README example type-checks and
   // JavaScript callers get no type check: the unknown name must not be silently ignored.
   const js = example('Your first app: a Terway cluster in 30 lines')
     .replace(/^import \{ (.*) \} from '(.*)';$/gm, "const { $1 } = require('$2');")
-    .replace("expectedPodCount: 6000,", 'expectedPodCount: 6000, trunkENI: true,');
+    .replace('expectedPodCount: 6000,', 'expectedPodCount: 6000, trunkENI: true,');
   expect(js).toContain('trunkENI');
   fs.writeFileSync(path.join(dir, 'typo.js'), js);
   expect(() => shell(dir, 'node typo.js')).toThrow(/network\/Cluster: trunkENI is not a property of TerwayClusterProps: did you mean trunkEni\?/);
