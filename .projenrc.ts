@@ -214,11 +214,12 @@ project.postCompileTask.exec(LAZY_INDEX, { env: TS_NODE_ENV });
 project.postCompileTask.exec(`${TS_NODE} scripts/struct-fields.ts .jsii`, { env: TS_NODE_ENV });
 
 // One command from a clone: `npm ci && npm pack` writes the installable tarball. npm runs
-// `prepack` before packing (and when installing from a git URL, after installing the
-// clone's dev dependencies): jsii compile and the lazy entry points, i.e. lib/ and .jsii;
-// not the API docs, so packing never rewrites tracked files.
+// `prepack` before `npm pack` and `npm publish`: jsii compile and the lazy entry points, i.e.
+// lib/ and .jsii; not the API docs, so packing never rewrites tracked files. Not `prepare`:
+// that would also run on every `npm ci` in a clone. (So a git-URL install, for which npm runs
+// only `prepare`, gets no lib/: the README says so.)
 project.addTask('prepack', {
-  description: 'Build what the package ships (lib/, .jsii): run by npm before `npm pack`, `npm publish` and git-URL installs',
+  description: 'Build what the package ships (lib/, .jsii): run by npm before `npm pack` and `npm publish`',
   steps: [{ spawn: 'compile' }, { exec: LAZY_INDEX, env: TS_NODE_ENV }],
 });
 // `npx projen build` has compiled already: its packing step skips npm's prepack.
