@@ -114,7 +114,10 @@ const project = new cdk.JsiiProject({
       testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
       // Examples and README code import the package by its name, as users do.
-      moduleNameMapper: { '^ack-terway-network$': '<rootDir>/src/index.ts', '^ack-terway-network/cdk8s$': '<rootDir>/src/cdk8s.ts' },
+      moduleNameMapper: {
+        '^ack-terway-network$': '<rootDir>/src/index.ts',
+        '^ack-terway-network/(cdk8s|cdktf)$': '<rootDir>/src/$1.ts',
+      },
     },
   },
   eslintOptions: {
@@ -128,7 +131,11 @@ const project = new cdk.JsiiProject({
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {
       // Examples and README code import the package by its name, as users do.
-      paths: { 'ack-terway-network': ['../src/index.ts'], 'ack-terway-network/cdk8s': ['../src/cdk8s.ts'] },
+      paths: {
+        'ack-terway-network': ['../src/index.ts'],
+        'ack-terway-network/cdk8s': ['../src/cdk8s.ts'],
+        'ack-terway-network/cdktf': ['../src/cdktf.ts'],
+      },
     },
   },
   // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
@@ -225,18 +232,20 @@ project.addTask('prepack', {
 // `npx projen build` has compiled already: its packing step skips npm's prepack.
 project.tasks.tryFind('package:js')!.reset('jsii-pacmak -v --target js --pack-command "npm pack --ignore-scripts"');
 
-// Two entry points. `ack-terway-network` is everything; `ack-terway-network/cdk8s` is the
+// Three entry points. `ack-terway-network` is everything; `ack-terway-network/cdk8s` is the
 // cluster side only (cdk8s constructs, cluster descriptions, rules, enums), whose
 // declarations never mention cdktf: a GitOps app type-checks with `skipLibCheck: false` and
-// no cdktf installed. `typesVersions` serves the subpath to TypeScript's `node10` resolution,
-// which ignores `exports`.
+// no cdktf installed; `ack-terway-network/cdktf` likewise for a Terraform app without cdk8s
+// (everything but the cluster side and KubernetesManifests). `typesVersions` serves the
+// subpaths to TypeScript's `node10` resolution, which ignores `exports`.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './cdk8s': { types: './lib/cdk8s.d.ts', default: './lib/cdk8s.js' },
+  './cdktf': { types: './lib/cdktf.d.ts', default: './lib/cdktf.js' },
   './package.json': './package.json',
   './.jsii': './.jsii',
 });
-project.package.addField('typesVersions', { '*': { cdk8s: ['lib/cdk8s.d.ts'] } });
+project.package.addField('typesVersions', { '*': { cdk8s: ['lib/cdk8s.d.ts'], cdktf: ['lib/cdktf.d.ts'] } });
 const docgen = project.addTask('docgen', {
   description: 'API reference: API.md (the library), docs/api/*.md (the generated bindings)',
   env: TS_NODE_ENV,

@@ -27,7 +27,7 @@ import * as ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..');
 
 /** The index files that get lazy getters, relative to src/. */
-export const LAZY_INDEXES = ['index.ts', 'cdk8s.ts', 'generated/alicloud/index.ts'];
+export const LAZY_INDEXES = ['index.ts', 'cdk8s.ts', 'cdktf.ts', 'generated/alicloud/index.ts'];
 
 interface LazyExport {
   /** Exported name. */

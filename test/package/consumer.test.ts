@@ -141,7 +141,9 @@ test('GitOps path: cdk8s only, no cdktf installed; README example type-checks an
 }, 300_000);
 
 test('Terraform (cdktf) path: no cdk8s installed; README example type-checks and runs; a misspelled property is an error', () => {
-  const dir = consumer('cdktf', 'Terraform (cdktf)', example('Your first app: a Terway cluster in 30 lines'));
+  // The README says skipLibCheck may be false on this path too: the declarations it reaches never mention cdk8s.
+  const dir = consumer('cdktf', 'Terraform (cdktf)', example('Your first app: a Terway cluster in 30 lines'), TSCONFIG.replace('"skipLibCheck": true', '"skipLibCheck": false'));
+  expect(example('Your first app: a Terway cluster in 30 lines')).toContain("from 'ack-terway-network/cdktf';");
   for (const absent of ['cdk8s', '@cdktf/provider-kubernetes']) expect([absent, installed(dir, absent)]).toEqual([absent, false]);
   for (const command of RUN) shell(dir, command);
   const tf = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', 'network', 'cdk.tf.json'), 'utf-8'));

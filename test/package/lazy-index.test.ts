@@ -60,6 +60,16 @@ test('ES modules get the named exports (Node detects them) and still load each m
   }
 });
 
+test('the cdktf-only entry point has every export of the main one that is not cluster side', () => {
+  const files = ['index.ts', 'cdktf.ts'].map((f) => path.join(SRC, f));
+  const program = ts.createProgram(files, { module: ts.ModuleKind.CommonJS, noEmit: true, skipLibCheck: true, strict: true });
+  const [main, cdktf] = files.map((f) => lazyExports(f, program));
+  // KubernetesManifests takes a cdk8s app: it stays on the main entry point (the one-deploy path has both).
+  const cloudSide = (from: string) => (/^\.\/(domain|core|cloud)\//.test(from) && from !== './cloud/kubernetes-manifests') || from === './generated/alicloud';
+  expect(cdktf.every((e) => cloudSide(e.from))).toBe(true);
+  expect(cdktf.map((e) => e.name).sort()).toEqual(main.filter((e) => cloudSide(e.from)).map((e) => e.name).sort());
+});
+
 test('the cdk8s-only entry point has every export of the main one that is not cloud side', () => {
   const files = ['index.ts', 'cdk8s.ts'].map((f) => path.join(SRC, f));
   const program = ts.createProgram(files, { module: ts.ModuleKind.CommonJS, noEmit: true, skipLibCheck: true, strict: true });
