@@ -236,7 +236,8 @@ project.tasks.tryFind('package:js')!.reset('jsii-pacmak -v --target js --pack-co
 // cluster side only (cdk8s constructs, cluster descriptions, rules, enums), whose
 // declarations never mention cdktf: a GitOps app type-checks with `skipLibCheck: false` and
 // no cdktf installed; `ack-terway-network/cdktf` likewise for a Terraform app without cdk8s
-// (everything but the cluster side and KubernetesManifests). `typesVersions` serves the
+// (everything but the cluster side, KubernetesManifests and FixedVSwitchNodePool, whose
+// declarations refer to cdk8s). `typesVersions` serves the
 // subpaths to TypeScript's `node10` resolution, which ignores `exports`.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
