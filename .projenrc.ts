@@ -1,4 +1,4 @@
-import { cdk, javascript, JsonFile } from 'projen';
+import { cdk, javascript, JsonFile, release } from 'projen';
 
 /**
  * Source of truth for package.json, tsconfig, jest and eslint.
@@ -6,6 +6,18 @@ import { cdk, javascript, JsonFile } from 'projen';
  */
 /** The public repository; docs and rule messages link into it (src/domain/docs-links.ts, checked by test/docs.test.ts). */
 const REPOSITORY = 'https://github.com/ack-terway-network/ack-terway-network';
+
+/**
+ * Publishing switch. Nothing is on the npm registry (or PyPI, Maven, NuGet) yet: users install
+ * the tarball `npm pack` writes, or the git URL (README "Install"). The release configuration
+ * below is complete; it stays off because `release: true` makes projen generate GitHub
+ * workflows (release on every push to the release branch, plus a build workflow) and a
+ * `bump`/`unbump` pair that owns the version in package.json. Those would fire without the
+ * NPM_TOKEN/TWINE_* secrets and fail, and this repository's CI is `.ci/run` on a clean clone.
+ * To publish: set PUBLISH to true, run `npx projen`, add the registry secrets, and start the
+ * release workflow by hand (the trigger is workflow_dispatch, never a push).
+ */
+const PUBLISH = false;
 
 const project = new cdk.JsiiProject({
   name: 'ack-terway-network',
@@ -21,16 +33,20 @@ const project = new cdk.JsiiProject({
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   projenrcTs: true,
-  // Node 20 is past end of life (2026-10-30) but is what CI runs; 22 and 24 are the maintained
-  // LTS lines. A floor (not a list of majors) keeps newer LTS lines installable without a release.
+  // Node 20 reached end of life on 2026-04-30 (Node.js release schedule) but is what CI runs;
+  // 22 and 24 are maintained, 26 is Active LTS since October 2026. A floor (not a list of
+  // majors) keeps newer LTS lines installable without a release.
   minNodeVersion: '20.0.0',
   packageManager: javascript.NodePackageManager.NPM,
   keywords: ['alibaba-cloud', 'ack', 'terway', 'cdktf', 'cdk8s', 'kubernetes', 'cni'],
 
-  // No GitHub-hosted automation: CI is `.ci/run` on a clean clone.
-  github: false,
-  release: false,
+  // No GitHub-hosted automation until PUBLISH (above): CI is `.ci/run` on a clean clone.
+  github: PUBLISH,
+  release: PUBLISH,
   buildWorkflow: false,
+  releaseTrigger: release.ReleaseTrigger.workflowDispatch(),
+  releaseToNpm: true,
+  npmAccess: javascript.NpmAccess.PUBLIC,
   depsUpgrade: false,
   pullRequestTemplate: false,
   // Our own docgen task (below) splits the library's API from the generated bindings'.
@@ -101,19 +117,28 @@ const project = new cdk.JsiiProject({
       testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
       // Examples and README code import the package by its name, as users do.
-      moduleNameMapper: { '^ack-terway-network$': '<rootDir>/src/index.ts' },
+      moduleNameMapper: {
+        '^ack-terway-network$': '<rootDir>/src/index.ts',
+        '^ack-terway-network/(cdk8s|cdktf)$': '<rootDir>/src/$1.ts',
+      },
     },
   },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'bench'],
+    // `npm test` never modifies the tree: lint without --fix (`npx projen eslint --fix` fixes).
+    commandOptions: { fix: false },
     ignorePatterns: ['src/generated/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/', 'dist/'],
   },
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {
       // Examples and README code import the package by its name, as users do.
-      paths: { 'ack-terway-network': ['../src/index.ts'] },
+      paths: {
+        'ack-terway-network': ['../src/index.ts'],
+        'ack-terway-network/cdk8s': ['../src/cdk8s.ts'],
+        'ack-terway-network/cdktf': ['../src/cdktf.ts'],
+      },
     },
   },
   // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
@@ -122,13 +147,32 @@ const project = new cdk.JsiiProject({
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/'] },
 });
 
-// Examples, scripts and benchmarks are type-checked (and linted) with the test settings.
-for (const dir of ['examples', 'scripts', 'bench']) {
+// Scripts and benchmarks are type-checked (and linted) with the test settings.
+for (const dir of ['scripts', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'] },
     marker: false,
   });
 }
+
+// Examples are what users copy: their tsconfig.json is the README's "Run it" one (no path into
+// the repository), so the folder works, with its cdktf.json and cdk8s.yaml (`npx ts-node <file>`),
+// once copied into a project that installed the package. In the repository they are type-checked
+// through tsconfig.dev.json and run by `npm run example` (test/tsconfig.json maps the package to src/).
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    'compilerOptions': {
+      target: 'ES2022',
+      module: 'nodenext',
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
+    'ts-node': { transpileOnly: true },
+  },
+  marker: false,
+});
 
 project.package.addVersion('0.1.0');
 // constructs is needed by both paths; every other peer belongs to one path or one feature only.
@@ -175,7 +219,38 @@ const TS_NODE = 'node -r ts-node/register -r tsconfig-paths/register';
 const TS_NODE_ENV = { TS_NODE_PROJECT: 'test/tsconfig.json' };
 
 // After every compile: lazy entry points (each side loads only when used), then the API docs.
-project.postCompileTask.exec(`${TS_NODE} scripts/lazy-index.ts lib`, { env: TS_NODE_ENV });
+const LAZY_INDEX = `${TS_NODE} scripts/lazy-index.ts lib`;
+project.postCompileTask.exec(LAZY_INDEX, { env: TS_NODE_ENV });
+// The property names of every struct, from the assembly, for the input checker's unknown-name errors.
+project.postCompileTask.exec(`${TS_NODE} scripts/struct-fields.ts .jsii`, { env: TS_NODE_ENV });
+
+// One command from a clone: `npm ci && npm pack` writes the installable tarball. npm runs
+// `prepack` before `npm pack` and `npm publish`: jsii compile and the lazy entry points, i.e.
+// lib/ and .jsii; not the API docs, so packing never rewrites tracked files. Not `prepare`:
+// that would also run on every `npm ci` in a clone. (So a git-URL install, for which npm runs
+// only `prepare`, gets no lib/: the README says so.)
+project.addTask('prepack', {
+  description: 'Build what the package ships (lib/, .jsii): run by npm before `npm pack` and `npm publish`',
+  steps: [{ spawn: 'compile' }, { exec: LAZY_INDEX, env: TS_NODE_ENV }],
+});
+// `npx projen build` has compiled already: its packing step skips npm's prepack.
+project.tasks.tryFind('package:js')!.reset('jsii-pacmak -v --target js --pack-command "npm pack --ignore-scripts"');
+
+// Three entry points. `ack-terway-network` is everything; `ack-terway-network/cdk8s` is the
+// cluster side only (cdk8s constructs, cluster descriptions, rules, enums), whose
+// declarations never mention cdktf: a GitOps app type-checks with `skipLibCheck: false` and
+// no cdktf installed; `ack-terway-network/cdktf` likewise for a Terraform app without cdk8s
+// (everything but the cluster side, KubernetesManifests and FixedVSwitchNodePool, whose
+// declarations refer to cdk8s). `typesVersions` serves the
+// subpaths to TypeScript's `node10` resolution, which ignores `exports`.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './cdk8s': { types: './lib/cdk8s.d.ts', default: './lib/cdk8s.js' },
+  './cdktf': { types: './lib/cdktf.d.ts', default: './lib/cdktf.js' },
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+project.package.addField('typesVersions', { '*': { cdk8s: ['lib/cdk8s.d.ts'], cdktf: ['lib/cdktf.d.ts'] } });
 const docgen = project.addTask('docgen', {
   description: 'API reference: API.md (the library), docs/api/*.md (the generated bindings)',
   env: TS_NODE_ENV,
@@ -192,6 +267,8 @@ const pythonSources = project.addTask('package:python-sources', {
   steps: [
     { exec: 'jsii-pacmak --code-only --targets python --outdir dist' },
     { exec: 'python3 -m compileall -q dist/python' },
+    // The Python examples against the generated sources (names, keyword arguments, enum members).
+    { exec: 'python3 scripts/check_python_example.py dist/python/src examples/python/*.py' },
   ],
 });
 const packageAll = project.tasks.tryFind('package-all')!;

@@ -1,7 +1,9 @@
 /**
  * Import time and installed size of the cdk8s-only GitOps path, as a user gets it: the packed
  * library installed into a fresh project with cdk8s and constructs only. Prints a Markdown
- * table (the README quotes it). A measurement script, never a test.
+ * table and rewrites the README's block between `<!-- bench:import -->` and
+ * `<!-- /bench:import -->` with it. A measurement script, never a test (the consumer test
+ * checks only that the README's sizes match the package it builds: README_SIZE_TOLERANCE).
  *
  *   npx projen bench:import [rounds]
  */
@@ -12,6 +14,24 @@ import * as path from 'path';
 import { cleanEnv, installConsumer, packLibrary, treeSize } from '../scripts/consumer';
 
 interface Sample { readonly ms: number; readonly rssMb: number }
+
+const README = path.join(__dirname, '..', 'README.md');
+const BEGIN = '<!-- bench:import -->';
+const END = '<!-- /bench:import -->';
+
+/** Relative difference the consumer test accepts between the README's sizes and the package's. */
+export const README_SIZE_TOLERANCE = 0.1;
+
+/** The README's figures (MB) for the tarball and the unpacked package, from the bench:import block. */
+export function readmeSizes(readme: string): { tarballMb: number; unpackedMb: number } {
+  const block = readme.slice(readme.indexOf(BEGIN), readme.indexOf(END));
+  const figure = (label: RegExp) => {
+    const m = block.match(new RegExp(`^\\| ${label.source}[^|]*\\| ([0-9.]+) \\|$`, 'm'));
+    if (!m) throw new Error(`README bench:import block has no row ${label}`);
+    return Number(m[1]);
+  };
+  return { tarballMb: figure(/`ack-terway-network` tarball/), unpackedMb: figure(/`node_modules\/ack-terway-network`/) };
+}
 
 /** Loads `code` in a fresh node process in `dir`; returns its wall time and resident memory. */
 function measure(dir: string, code: string): Sample {
@@ -36,6 +56,7 @@ function main(): void {
     const cases: Array<[string, string]> = [
       ['`cdk8s` + `constructs` (baseline)', "require('constructs'); require('cdk8s')"],
       ['`require(\'ack-terway-network\')`', "require('ack-terway-network')"],
+      ['`require(\'ack-terway-network/cdk8s\')`', "require('ack-terway-network/cdk8s')"],
       ['entry + `PodNetworkingPlane`, `EniConfig` (+ cdk8s)', "const l = require('ack-terway-network'); require('cdk8s'); l.PodNetworkingPlane; l.EniConfig"],
     ];
     const samples = new Map<string, Sample[]>(cases.map(([name]) => [name, []]));
@@ -62,9 +83,15 @@ function main(): void {
       `| cdktf installed? | ${fs.existsSync(path.join(dir, 'node_modules', 'cdktf')) ? 'yes' : 'no'} |`,
     ];
     console.log(lines.join('\n'));
+    const readme = fs.readFileSync(README, 'utf-8');
+    const start = readme.indexOf(BEGIN);
+    const end = readme.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} … ${END} block`);
+    fs.writeFileSync(README, `${readme.slice(0, start + BEGIN.length)}\n${lines.join('\n')}\n${readme.slice(end)}`);
+    console.log('README.md: bench:import block rewritten');
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-main();
+if (require.main === module) main();

@@ -8,13 +8,17 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeLazyIndexes } from './lazy-index';
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULES = path.join(ROOT, 'node_modules');
 
-/** The package files copied into the staging directory before compiling. */
-const PACKAGE_FILES = ['package.json', 'tsconfig.json', 'README.md', 'LICENSE', '.npmignore', 'src'];
+/**
+ * The files copied into the staging directory: what the package ships is built from them by
+ * the package's own `prepack` script (jsii compile and the lazy entry points, through projen's
+ * task definitions), exactly as `npm pack` in a clone builds it.
+ */
+const PACKAGE_FILES = ['package.json', 'tsconfig.json', 'README.md', 'LICENSE', '.npmignore', 'src',
+  '.projen', '.projenrc.ts', 'scripts/lazy-index.ts', 'test/tsconfig.json'];
 
 /** A packed build of the library. */
 export interface PackedLibrary {
@@ -42,15 +46,15 @@ function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, env: cleanEnv(), encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** Compiles (jsii), applies the lazy entry points, optionally generates Python, and packs. */
+/** Builds with the package's `prepack` script, optionally generates Python, and packs. */
 export function packLibrary(workDir: string, options: { python?: boolean } = {}): PackedLibrary {
   const stageDir = path.join(workDir, 'ack-terway-network');
   fs.mkdirSync(stageDir, { recursive: true });
   for (const f of PACKAGE_FILES) fs.cpSync(path.join(ROOT, f), path.join(stageDir, f), { recursive: true });
   fs.symlinkSync(MODULES, path.join(stageDir, 'node_modules'), 'dir');
 
-  run(process.execPath, [path.join(MODULES, 'jsii', 'bin', 'jsii'), '--silence-warnings=reserved-word'], stageDir);
-  writeLazyIndexes(path.join(stageDir, 'lib'), path.join(stageDir, 'src'));
+  // What `npm pack` runs first in a clone (package.json "prepack", defined in .projenrc.ts).
+  run('npm', ['run', 'prepack', '--silent'], stageDir);
 
   let pythonDir: string | undefined;
   if (options.python) {
@@ -70,13 +74,63 @@ export function packLibrary(workDir: string, options: { python?: boolean } = {})
     }
     fs.cpSync(path.join(MODULES, dep), path.join(stageDir, 'node_modules', dep), { recursive: true });
   }
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir], stageDir));
+  // Built above already: --ignore-scripts skips the second prepack.
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], stageDir));
   return { tarball: path.join(workDir, packed[0].filename), stageDir, pythonDir };
 }
 
 /** The exact version the repository's lock file installs for a dev dependency (a peer). */
 export function lockedVersion(name: string): string {
   return JSON.parse(fs.readFileSync(path.join(MODULES, name, 'package.json'), 'utf-8')).version;
+}
+
+/** An empty consumer project (a package.json without dependencies, CommonJS by default). */
+export function createConsumer(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }, null, 2));
+}
+
+/**
+ * Runs an `npm install …` command line (as the README gives it) in a consumer project, from
+ * the local npm cache when everything is there (--offline), otherwise allowing the registry.
+ */
+export function npmInstallLine(dir: string, line: string): void {
+  const args = shellWords(line);
+  if (args[0] !== 'npm' || !['install', 'i'].includes(args[1])) throw new Error(`not an npm install line: ${line}`);
+  const base = [...args.slice(1), '--no-audit', '--no-fund', '--loglevel=error'];
+  try {
+    run('npm', [...base, '--offline'], dir);
+  } catch {
+    run('npm', [...base, '--prefer-offline'], dir);
+  }
+}
+
+/** Runs a command line (a README "run it" command, a cdktf.json or cdk8s.yaml `app`) with sh in `dir`. */
+export function shell(dir: string, command: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    return execFileSync('sh', ['-c', command], {
+      cwd: dir, env: { ...cleanEnv(), ...env }, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    // tsc reports on stdout: show both, so a failure says why.
+    throw new Error(`${command} (in ${dir}) failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+  }
+}
+
+/** Splits a simple command line (no quotes) into words. */
+function shellWords(line: string): string[] {
+  if (/["'`$\\|;&<>]/.test(line)) throw new Error(`unsupported characters in ${line}`);
+  return line.trim().split(/\s+/);
+}
+
+/** The fenced code blocks of a Markdown section (from its `## heading` to the next `## `). */
+export function markdownBlocks(markdown: string, heading: string): Array<{ lang: string; text: string }> {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`no section "## ${heading}"`);
+  const end = markdown.indexOf('\n## ', start + 4);
+  const section = markdown.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], text: m[2] }));
 }
 
 /** Creates a consumer project that depends on the tarball and `peers` (names), and installs it. */

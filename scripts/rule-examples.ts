@@ -14,6 +14,10 @@ export interface RuleExample {
 
 export const RULE_EXAMPLES: Record<string, RuleExample> = {
   ...PLAN_RULE_EXAMPLES,
+  'TW-SKIP-001': {
+    violation: '`new PodNetworkingPlane(chart, \'Db\', { name: \'db\', podSelector, vSwitches, securityGroupIds })` without `cluster`.',
+    fix: 'Pass `cluster: TerwayClusterOutputs.fromFile(\'outputs.json\').clusterInfo` (or a TerwayClusterDescription), or acknowledge TW-SKIP-001 with a reason.',
+  },
   'TW-CLUSTER-001': {
     violation: 'An existing cluster described by `aliyun cs GET /clusters` whose `parameters.Network` is `Flannel`, or a cluster without pod vSwitches.',
     fix: 'Create the cluster with `TerwayCluster`, which always sets add-on `terway-eniip` and `pod_vswitch_ids`.',

@@ -73,7 +73,7 @@ test('every TypeScript block type-checks as written', () => {
     ...config.options,
     noEmit: true,
     noUnusedLocals: false, // a snippet may declare something to show it
-    paths: { 'ack-terway-network': [path.join(ROOT, 'src', 'index.ts')] },
+    paths: { 'ack-terway-network': [path.join(ROOT, 'src', 'index.ts')], 'ack-terway-network/cdk8s': [path.join(ROOT, 'src', 'cdk8s.ts')], 'ack-terway-network/cdktf': [path.join(ROOT, 'src', 'cdktf.ts')] },
   };
   const files = BLOCKS.map((b) => fileOf.get(b)!);
   const program = ts.createProgram(files, options);

@@ -11,7 +11,7 @@ import { isUnresolved } from '../domain/tokens';
  */
 export function checkClusterProps(where: string, props: unknown): void {
   const root = checkInputs(where);
-  const p = root.object('props', props);
+  const p = root.object('props', props, { struct: 'TerwayClusterProps' });
   root.string('clusterName', p.clusterName);
   root.string('kubernetesVersion', p.kubernetesVersion, { optional: true });
   root.enumValue('clusterSpec', p.clusterSpec, ClusterSpec, { optional: true });
@@ -105,7 +105,7 @@ function checkNatGateway(root: InputChecker, value: unknown): void {
 /** Shape checks of TerwayNodePool options (the cluster itself is checked by the caller). */
 export function checkNodePoolOptions(where: string, props: unknown): void {
   const root = checkInputs(where);
-  const p = root.object('props', props);
+  const p = root.object('props', props, { struct: 'TerwayNodePoolOptions' });
   root.string('nodePoolName', p.nodePoolName, { minLength: 1 });
   root.stringArray('instanceTypes', p.instanceTypes, { minLength: 1 }, { minLength: 1 });
   root.integer('desiredSize', p.desiredSize, { optional: true, min: 0 });

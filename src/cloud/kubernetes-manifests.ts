@@ -50,7 +50,7 @@ export class KubernetesManifests extends Construct {
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
     const check = checkInputs(this.node.path);
-    const p = check.object('props', props);
+    const p = check.object('props', props, { struct: 'KubernetesManifestsProps' });
     if (!isCdk8sApp(p.cdk8sApp)) check.fail('cdk8sApp', `must be a cdk8s App, got ${describeValue(p.cdk8sApp)}.`);
     if ((p.provider as { terraformResourceType?: unknown } | undefined)?.terraformResourceType !== 'kubernetes') check.fail('provider', `must be a KubernetesProvider (@cdktf/provider-kubernetes), got ${describeValue(p.provider)}.`);
     this.cdk8sApp = props.cdk8sApp;

@@ -195,7 +195,7 @@ export class PodNetworkingPlaneResources extends Construct {
 /** Shape checks of PodNetworkingPlaneResources props (values are rules, see checkIngressRules). */
 function checkPlaneResourcesProps(where: string, props: unknown): void {
   const root = checkInputs(where);
-  const p = root.object('props', props);
+  const p = root.object('props', props, { struct: 'PodNetworkingPlaneResourcesProps' });
   if (!isTerwayCluster(p.cluster)) root.fail('cluster', `must be a TerwayCluster, got ${describeValue(p.cluster)}.`);
   root.string('planeName', p.planeName, { minLength: 1 });
   root.array('vSwitches', p.vSwitches).forEach((v, i) => {

@@ -178,8 +178,11 @@ export interface TerwayClusterProps {
    */
   readonly kubernetesVersion?: string;
   /**
-   * Cluster edition (`cluster_spec`).
-   * @default ClusterSpec.PRO
+   * Cluster edition (`cluster_spec`). The default, Pro (`ack.pro.small`), has an hourly cluster
+   * management fee per cluster (pay-as-you-go); the Basic edition (`ClusterSpec.STANDARD`) has
+   * none. Nodes, the API server's CLB, NAT gateway and EIPs are billed on either edition.
+   * @default ClusterSpec.PRO (ack.pro.small: billed cluster management fee)
+   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/product-overview/ack-pro-cluster-billing
    * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
    */
   readonly clusterSpec?: ClusterSpec;
@@ -231,8 +234,10 @@ export interface TerwayClusterProps {
    */
   readonly clusterDomain?: string;
   /**
-   * Deletion protection (`deletion_protection`).
-   * @default true
+   * Deletion protection (`deletion_protection`). On by default: `terraform destroy` (or
+   * `cdktf destroy`) fails on the cluster until you set this to false and apply, so a test
+   * cluster keeps being billed until then.
+   * @default true (the cluster cannot be deleted until this is turned off)
    * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
    */
   readonly deletionProtection?: boolean;
@@ -253,14 +258,19 @@ export interface TerwayClusterProps {
    */
   readonly securityGroupId?: string;
   /**
-   * RAM Roles for Service Accounts (`enable_rrsa`).
-   * @default true
+   * RAM Roles for Service Accounts (`enable_rrsa`): the cluster gets an OIDC provider, so pods
+   * can assume RAM roles without AccessKeys (PodEipPolicy's `rrsa` uses it). On by default; the
+   * provider documents that RRSA cannot be turned off again once it is on.
+   * @default true (RRSA on: an OIDC provider is created for the cluster)
    * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
    */
   readonly enableRrsa?: boolean;
   /**
-   * Expose the API server through a public SLB (`slb_internet_enabled`).
-   * @default false
+   * Expose the API server through a public SLB (`slb_internet_enabled`). Off by default: the
+   * API server is reachable only from the VPC (and networks connected to it), so `kubectl` or a
+   * one-deploy `kubernetes_manifest` run from outside needs a VPN, a bastion or this set to true
+   * (which exposes the API server to the Internet).
+   * @default false (API server reachable from inside the VPC only)
    * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
    */
   readonly endpointPublicAccess?: boolean;

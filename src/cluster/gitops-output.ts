@@ -72,7 +72,7 @@ export class GitOpsOutput {
     const where = 'GitOpsOutput.synth';
     const check = checkInputs(where);
     if (!(app instanceof App)) check.fail('app', 'must be a cdk8s App.');
-    const opts = check.object('options', options);
+    const opts = check.object('options', options, { struct: 'GitOpsOutputOptions' });
     const outdir = checkOutdir(where, path.resolve(check.string('options.outdir', opts.outdir, { optional: true, minLength: 1 }) ?? app.outdir));
     const adopt = new Set(check.stringArray('options.adoptFiles', opts.adoptFiles, { optional: true }) ?? []);
     for (const file of adopt) checkRelative(where, 'options.adoptFiles', file);

@@ -9,9 +9,9 @@ import { ZONE_ID, ZONE_ID_EXPECTED } from '../domain/terraform-values';
  * value would silently drop the key and widen the selector); their Kubernetes syntax is
  * rule TW-PN-017.
  */
-export function checkPlaneProps(where: string, props: unknown): void {
+export function checkPlaneProps(where: string, props: unknown, struct?: string): void {
   const root = checkInputs(where);
-  const p = root.object('props', props);
+  const p = root.object('props', props, { struct });
   root.string('name', p.name, { optional: true, minLength: 1 });
   checkClusterInfo(root, 'cluster', p.cluster);
   root.enumValue('allocationType', p.allocationType, AllocationType, { optional: true });

@@ -13,6 +13,8 @@ import { registerRuleCheck } from '../core/validation';
 import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { AllocationType, EniType, ReleaseStrategy, SelectorOperator, VSwitchSelectionPolicy } from '../domain/enums';
+import { violation } from '../domain/finding';
+import { propsStructOf } from '../domain/input';
 import { LabelSelectorModel } from '../domain/label-selector';
 import { checkExclusivePlaneTolerations } from '../domain/node-modes';
 import { planeInteractions } from '../domain/plane-interactions';
@@ -164,7 +166,8 @@ export class PodNetworkingPlane extends Construct {
 
   constructor(scope: Construct, id: string, props: PodNetworkingPlaneProps) {
     super(scope, id);
-    checkPlaneProps(this.node.path, props);
+    // Property names are those of the props struct of this class (ExclusiveEniPlane's has `pool` too).
+    checkPlaneProps(this.node.path, props, propsStructOf(this));
     Object.defineProperty(this, PLANE_MARK, { value: true });
     this.props = props;
     this.name = props.name ?? Names.toDnsLabel(this);
@@ -196,6 +199,7 @@ export class PodNetworkingPlane extends Construct {
       ...checkPlane(this._model(), clusterContext(props.cluster)),
       ...checkTerwayVersion(props.cluster?.terwayVersion, 'cluster.terwayVersion'),
       ...this.interactions(),
+      ...this.skippedClusterChecks(),
     ]);
     if (props.eniType === EniType.ENI) {
       registerExclusiveEniPolicyCheck(this, (root) => root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model()),
@@ -209,6 +213,23 @@ export class PodNetworkingPlane extends Construct {
     registerAppChecks(this);
     registerPlanFacts(this, () => planeFactOf(this, this._model()));
     installWarningPrinter(this);
+  }
+
+  /**
+   * TW-SKIP-001, once per app: on the first plane (in tree order) without `cluster`, naming
+   * every such plane and the checks that did not run for them.
+   */
+  private skippedClusterChecks(): Finding[] {
+    if (this.props.cluster !== undefined) return [];
+    const root = this.node.root;
+    const without = passMemo(PLANES_WITHOUT_CLUSTER, root, () => root.node.findAll()
+      .filter(PodNetworkingPlane.isPodNetworkingPlane).filter((p) => p.props.cluster === undefined));
+    if (without[0] !== this) return [];
+    const names = without.map((p) => p.name);
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+    return [violation(RULES.PLANE_WITHOUT_CLUSTER,
+      `${names.length === 1 ? 'Plane' : `${names.length} planes:`} ${shown} ${names.length === 1 ? 'has' : 'have'} no cluster description, so their vSwitch zones (TW-PN-008, TW-PN-009), Trunk ENI on the cluster (TW-PN-013), Terway version gates (TW-PN-014, TW-PN-019) and old or dedicated cluster (TW-PN-016) were not checked.`,
+      'Pass `cluster` (TerwayClusterOutputs.fromFile(...).clusterInfo, TerwayClusterDescription.fromDescribeCluster(...), or a TerwayCluster\'s clusterInfo); or acknowledge TW-SKIP-001 with the reason the cluster is known to fit.')];
   }
 
   /**
@@ -277,13 +298,16 @@ function appInteractions(root: IConstruct): Map<PodNetworkingPlane, Finding[]> {
   });
 }
 
+/** Memo key: the planes of an app without a cluster description, in tree order. */
+const PLANES_WITHOUT_CLUSTER = Symbol('planes-without-cluster');
+
 const PLANE_RULES = [
   RULES.FIXED_NEEDS_FIXED_NAMES, RULES.RELEASE_ONLY_FIXED, RULES.RELEASE_AFTER_ONLY_TTL, RULES.RELEASE_AFTER_FORMAT,
   RULES.RELEASE_AFTER_MINIMUM, RULES.SECURITY_GROUP_COUNT, RULES.PLANE_NEEDS_VSWITCH, RULES.PLANE_VSWITCH_ZONE,
   RULES.PLANE_ZONE_PINNING, RULES.POD_MATCHES_SEVERAL_PLANES, RULES.PLANE_SELECTORS_OVERLAP, RULES.PLANE_WITHOUT_SELECTOR,
   RULES.PLANE_NEEDS_TRUNK, RULES.TERWAY_VERSION_GATE, RULES.SAME_NODE_TRAFFIC, RULES.OLD_OR_DEDICATED_CLUSTER,
   RULES.PLANE_INVALID, RULES.FIXED_WITHOUT_RELEASE, RULES.RESOURCE_ID, RULES.SELECTORLESS_DENIED, RULES.PLANE_SELECTOR_IMPLIED,
-  RULES.TERWAY_VERSION,
+  RULES.TERWAY_VERSION, RULES.PLANE_WITHOUT_CLUSTER,
 ];
 
 function selectorModel(s: LabelSelector): LabelSelectorModel {

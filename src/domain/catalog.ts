@@ -5,6 +5,7 @@ import { INPUT_RULES } from './catalog-inputs';
 import { NODE_MODE_RULES } from './catalog-node-modes';
 import { NODE_MODE_INPUT_RULES } from './catalog-node-modes-inputs';
 import { PLAN_RULES } from './catalog-plan';
+import { SKIPPED_CHECK_RULES } from './catalog-skipped';
 import { WORKLOAD_RULES } from './catalog-workloads';
 import { RuleDefinition } from './rules';
 import {
@@ -212,6 +213,7 @@ export const RULES = {
   ...NODE_MODE_INPUT_RULES,
   ...WORKLOAD_RULES,
   ...PLAN_RULES,
+  ...SKIPPED_CHECK_RULES,
 } as const;
 
 /** Every rule, in catalogue order. */

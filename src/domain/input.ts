@@ -1,4 +1,5 @@
 import { resourceIdProblem, ResourceIdKind } from './ids';
+import { STRUCT_FIELDS } from './struct-fields.generated';
 import { isUnresolved } from './tokens';
 
 /**
@@ -47,6 +48,17 @@ export interface NumberShape extends ShapeOptions {
   readonly max?: number;
 }
 
+/** Options of {@link InputChecker.object}. */
+export interface ObjectShape extends ShapeOptions {
+  /**
+   * The jsii struct the object is (e.g. `TerwayClusterProps`): property names it does not have
+   * are refused, with the nearest known name, in it and in the structs it holds. The names come
+   * from the jsii assembly (src/domain/struct-fields.generated.ts). TypeScript callers get this
+   * from the compiler; JavaScript callers would otherwise have a misspelled option ignored.
+   */
+  readonly struct?: string;
+}
+
 /** Options of {@link InputChecker.array}. */
 export interface ArrayShape extends ShapeOptions {
   readonly minLength?: number;
@@ -54,6 +66,45 @@ export interface ArrayShape extends ShapeOptions {
 }
 
 const MAX_SHOWN = 80;
+
+/**
+ * The known name a misspelled one most likely means: the same name in another case, else the
+ * nearest by edit distance (at most 2, and less than a third of the name), else none.
+ */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const sameCase = known.find((k) => k.toLowerCase() === lower);
+  if (sameCase !== undefined) return sameCase;
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(name.length / 3));
+  for (const k of [...known].sort()) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d <= bestDistance && (best === undefined || d < editDistance(lower, best.toLowerCase()))) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance (insert, delete, substitute one character). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The jsii struct of a construct's props (`<class name>Props`), when the assembly has it. */
+export function propsStructOf(instance: object): string | undefined {
+  const name = `${instance.constructor.name}Props`;
+  return Object.prototype.hasOwnProperty.call(STRUCT_FIELDS, name) ? name : undefined;
+}
 
 /** The allowed values of an enum check: a string enum object or a list. */
 type Allowed<T extends string> = Record<string, T> | ReadonlyArray<T>;
@@ -204,16 +255,47 @@ export class InputChecker {
   }
 
   /**
-   * A plain object (props, nested options). An own `__proto__` key (what `JSON.parse` makes of
-   * one) is refused: copying it with `obj[key] = value` would replace the prototype and drop the key.
+   * A plain object (props, nested options); with `struct`, only that struct's property names. An
+   * own `__proto__` key (what `JSON.parse` makes of one) is refused: copying it with
+   * `obj[key] = value` would replace the prototype and drop the key.
    */
-  public object(property: string, value: unknown, shape?: ShapeOptions & { optional?: false }): Record<string, unknown>;
-  public object(property: string, value: unknown, shape: ShapeOptions): Record<string, unknown> | undefined;
-  public object(property: string, value: unknown, shape: ShapeOptions = {}): Record<string, unknown> | undefined {
+  public object(property: string, value: unknown, shape?: ObjectShape & { optional?: false }): Record<string, unknown>;
+  public object(property: string, value: unknown, shape: ObjectShape): Record<string, unknown> | undefined;
+  public object(property: string, value: unknown, shape: ObjectShape = {}): Record<string, unknown> | undefined {
     if (this.absent(property, value, shape)) return undefined;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.wrongType(property, value, 'an object');
     if (Object.prototype.hasOwnProperty.call(value, '__proto__')) this.fail(property, 'has the key "__proto__", which cannot be copied as data; remove it.');
-    return value as Record<string, unknown>;
+    const object = value as Record<string, unknown>;
+    // Top-level props and options are named by their properties alone (`trunkEni`, not `props.trunkEni`).
+    if (shape.struct !== undefined) this.knownProperties(object, shape.struct, property === 'props' || property === 'options' ? '' : `${property}.`);
+    return object;
+  }
+
+  /** Refuses property names the struct (or a struct it holds) does not have, suggesting the nearest. */
+  private knownProperties(value: Record<string, unknown>, struct: string, prefix: string): void {
+    const fields = STRUCT_FIELDS[struct];
+    // A class instance is not a struct literal; a struct extending another library's is not fully known.
+    if (fields === undefined || '*' in fields || !isPlainObject(value)) return;
+    for (const key of Object.keys(value)) {
+      if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+        const near = nearestName(key, Object.keys(fields));
+        this.fail(`${prefix}${key}`, near === undefined
+          ? `is not a property of ${struct} (its properties: ${clip(Object.keys(fields).join(', '))}).`
+          : `is not a property of ${struct}: did you mean ${near}?`);
+      }
+      const holds = fields[key];
+      const v = value[key];
+      if (holds === '' || v === undefined || v === null) continue;
+      if (holds.endsWith('[]')) {
+        if (Array.isArray(v)) v.forEach((e, i) => isPlainObject(e) && this.knownProperties(e, holds.slice(0, -2), `${prefix}${key}[${i}].`));
+      } else if (holds.startsWith('{')) {
+        if (isPlainObject(v)) {
+          for (const [k, e] of Object.entries(v)) if (isPlainObject(e)) this.knownProperties(e, holds.slice(1, -1), `${prefix}${key}.${k}.`);
+        }
+      } else if (isPlainObject(v)) {
+        this.knownProperties(v, holds, `${prefix}${key}.`);
+      }
+    }
   }
 
   /**
