@@ -30,6 +30,8 @@ export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: s
   "EipControllerRrsaOptions": {
     "accountId": "",
     "createRole": "",
+    "installPodIdentityWebhook": "",
+    "kubeSystemInjectionLabel": "",
     "oidcIssuerUrl": "",
     "oidcProviderArn": "",
     "roleName": "",
@@ -199,6 +201,10 @@ export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: s
     "snatNodeVSwitches": "",
     "snatTableId": ""
   },
+  "NetworkPlanOptions": {
+    "include": "",
+    "title": ""
+  },
   "NodePoolAutoScaling": {
     "maxSize": "",
     "minSize": ""
@@ -212,6 +218,31 @@ export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: s
     "effect": "",
     "key": "",
     "value": ""
+  },
+  "PlanGuardFinding": {
+    "address": "",
+    "file": "",
+    "fix": "",
+    "message": "",
+    "ruleId": "",
+    "severity": "",
+    "source": "",
+    "waivedReason": ""
+  },
+  "PlanGuardOptions": {
+    "failOn": "",
+    "source": "",
+    "waivers": "PlanGuardWaiver[]"
+  },
+  "PlanGuardResult": {
+    "findings": "PlanGuardFinding[]",
+    "notes": "",
+    "passed": ""
+  },
+  "PlanGuardWaiver": {
+    "address": "",
+    "reason": "",
+    "ruleId": ""
   },
   "PlaneIngressRule": {
     "description": "",
