@@ -198,6 +198,9 @@ describe('GitOpsOutput', () => {
     const clash = new App({ outputFileExtension: '.json', yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
     new ApiObject(new Chart(clash, 'c'), 'x', { apiVersion: 'v1', kind: '', metadata: { name: 'ack-terway-network' } });
     expect(() => GitOpsOutput.synth(clash, { outdir: dir })).toThrow(/renders to \.ack-terway-network\.json, the name of the ownership file/);
+    const clashNew = new App({ outputFileExtension: '.owned', yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    new ApiObject(new Chart(clashNew, 'c'), 'x', { apiVersion: 'v1', kind: '', metadata: { name: 'ack-terway-network' } });
+    expect(() => GitOpsOutput.synth(clashNew, { outdir: dir })).toThrow(/renders to \.ack-terway-network\.owned, the name of the ownership file/);
   });
 
   test('output is deterministic', () => {
