@@ -24,6 +24,28 @@ export class AuditInputError extends Error {
 
 /** Reads files and folders (recursively, `.json` files only) into the inventory; `-` is standard input. */
 export function readPaths(paths: ReadonlyArray<string>, inv: Inventory, readStdin: () => string): void {
+  forEachInputPath(paths, readStdin, EXPECTED, {
+    text: (file, text) => addText(file, text, inv),
+    folder: (dir) => readFolder(dir, inv),
+  });
+}
+
+/** What {@link forEachInputPath} does with each input. */
+export interface InputPathVisitor {
+  /** Standard input or a file, with its text (read with {@link readInputFile}). */
+  readonly text: (file: string, text: string) => void;
+  /** A folder. */
+  readonly folder: (dir: string) => void;
+  /** Appended to the message of a file that cannot be read. @default - nothing */
+  readonly unreadableHint?: string;
+}
+
+/**
+ * Walks command-line inputs in order: `-` is standard input, any other path a file or a folder
+ * that must exist. Shared by the audit and `terway-audit plan`.
+ * @param expected what the inputs should be, ending the message of a missing path
+ */
+export function forEachInputPath(paths: ReadonlyArray<string>, readStdin: () => string, expected: string, visit: InputPathVisitor): void {
   for (const p of paths) {
     if (p === '-') {
       let text: string;
@@ -32,25 +54,27 @@ export function readPaths(paths: ReadonlyArray<string>, inv: Inventory, readStdi
       } catch (e) {
         throw new AuditInputError(STDIN, `cannot be read (${(e as Error).message}).`);
       }
-      addText(STDIN, text, inv);
+      visit.text(STDIN, text);
       continue;
     }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch {
-      throw new AuditInputError(p, `no such file or folder; ${EXPECTED}.`);
+      throw new AuditInputError(p, `no such file or folder; ${expected}.`);
     }
-    if (stat.isDirectory()) readFolder(p, inv);
-    else addText(p, readFile(p), inv);
+    if (stat.isDirectory()) visit.folder(p);
+    else visit.text(p, readInputFile(p, visit.unreadableHint));
   }
 }
 
-function readFile(file: string): string {
+/** The text of an input file; an {@link AuditInputError} (with `hint` appended) when it cannot be read. */
+export function readInputFile(file: string, hint?: string): string {
   try {
     return fs.readFileSync(file, 'utf-8');
   } catch (e) {
-    throw new AuditInputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new AuditInputError(file, `cannot be read (${code})${hint !== undefined ? `; ${hint}` : ''}.`);
   }
 }
 
@@ -100,7 +124,7 @@ function readFolder(dir: string, inv: Inventory): void {
   }
   if (skipped > 0) inv.notes.push(`${dir}: skipped ${skipped} file${skipped === 1 ? '' : 's'} not ending in .json.`);
   if (broken.length > 0) inv.notes.push(`${dir}: skipped ${broken.length} broken symbolic link${broken.length === 1 ? '' : 's'} (${broken.join(', ')}).`);
-  for (const f of json) addText(f, readFile(f), inv);
+  for (const f of json) addText(f, readInputFile(f), inv);
 }
 
 /** Parses one input text and adds what it holds to the inventory. */

@@ -4,7 +4,7 @@ import { AuditInputError } from './read';
 import { Waiver, waiverFor } from './waivers';
 import { undescribedVSwitches, AckClusterFacts } from '../domain/ack-cluster';
 import { RULES } from '../domain/catalog';
-import { Severity } from '../domain/rules';
+import { Finding, Severity } from '../domain/rules';
 
 /** One finding of the audit. */
 export interface AuditFinding {
@@ -21,6 +21,27 @@ export interface AuditFinding {
   readonly fix: string;
   /** Set when a waiver acknowledges the finding (it still shows, marked waived). */
   readonly waiver?: { readonly reason: string };
+}
+
+/**
+ * The report entry of a rule finding on `object` read from `file`, marked waived when a waiver
+ * covers it; that waiver is added to `used` (for the "matched no finding" note). Shared by the
+ * audit and the plan guard.
+ */
+export function auditFinding(f: Finding, object: string, file: string, waivers: ReadonlyArray<Waiver>, used: Set<Waiver>): AuditFinding {
+  const waiver = waiverFor(waivers, f.rule.id, object);
+  if (waiver) used.add(waiver);
+  return {
+    ruleId: f.rule.id,
+    severity: f.rule.severity,
+    title: f.rule.title,
+    source: f.rule.source,
+    object,
+    file,
+    message: f.message,
+    fix: f.fix,
+    waiver: waiver ? { reason: waiver.reason } : undefined,
+  };
 }
 
 /** Rules an evaluator could not decide for an object, because inputs are missing. Not a finding. */
@@ -119,19 +140,7 @@ export function runAudit(inv: Inventory, options: AuditOptions = {}): AuditRepor
         const key = `${f.rule.id}\u0000${subject.object}\u0000${f.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const waiver = waiverFor(waivers, f.rule.id, subject.object);
-        if (waiver) usedWaivers.add(waiver);
-        findings.push({
-          ruleId: f.rule.id,
-          severity: f.rule.severity,
-          title: f.rule.title,
-          source: f.rule.source,
-          object: subject.object,
-          file: subject.file,
-          message: f.message,
-          fix: f.fix,
-          waiver: waiver ? { reason: waiver.reason } : undefined,
-        });
+        findings.push(auditFinding(f, subject.object, subject.file, waivers, usedWaivers));
       }
     }
   };

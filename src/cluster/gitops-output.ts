@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { GITOPS_RECORD_FILE, gitOpsRecordsIn, LEGACY_GITOPS_RECORD_FILE } from '../core/gitops-record';
 import { inValidationPass } from '../core/validation-pass';
 import { checkInputs } from '../domain/input';
 
@@ -40,15 +41,17 @@ export interface RenderedManifestFile {
   readonly content: string;
 }
 
-const OWNERSHIP_FILE = '.ack-terway-network.json';
+const OWNERSHIP_FILE = GITOPS_RECORD_FILE;
 const OWNERSHIP_KIND = 'ack-terway-network/owned-files';
 
 /**
  * Writes a cdk8s app's manifests into a GitOps folder without losing anything that is
  * not the library's: unlike `cdk8s synth`, which deletes the whole output folder first,
- * it replaces only the files it owns (listed in `.ack-terway-network.json` in the folder),
+ * it replaces only the files it owns (listed in `.ack-terway-network.owned` in the folder),
  * leaves every other file (a `kustomization.yaml`, a README, other folders) alone, and
- * removes owned files the app no longer produces.
+ * removes owned files the app no longer produces. The record's extension is not `.json`,
+ * `.yaml` or `.yml`, so `kubectl apply -f`, Argo CD and Flux never read it as a manifest; a
+ * record of an earlier version (`.ack-terway-network.json`) is read and replaced by it.
  *
  * All or nothing: cdk8s validations (the library's rules among them) run and every file
  * is rendered in memory first; files are written to a temporary folder next to the target
@@ -63,6 +66,8 @@ const OWNERSHIP_KIND = 'ack-terway-network/owned-files';
 export class GitOpsOutput {
   /** Name of the ownership file kept in the output folder. */
   public static readonly OWNERSHIP_FILE = OWNERSHIP_FILE;
+  /** Name of the ownership file of earlier versions, read once and replaced by {@link OWNERSHIP_FILE}. */
+  public static readonly LEGACY_OWNERSHIP_FILE = LEGACY_GITOPS_RECORD_FILE;
 
   /**
    * Validates and renders `app`, then replaces the library's files in the output folder.
@@ -78,10 +83,12 @@ export class GitOpsOutput {
     for (const file of adopt) checkRelative(where, 'options.adoptFiles', file);
 
     const files = GitOpsOutput.render(app);
-    if (files.some((f) => f.path === OWNERSHIP_FILE)) {
-      throw new Error(`${where}: a manifest renders to ${OWNERSHIP_FILE}, the name of the ownership file; use another outputFileExtension or object name. Nothing was written.`);
+    const clash = files.find((f) => f.path === OWNERSHIP_FILE || f.path === LEGACY_GITOPS_RECORD_FILE);
+    if (clash) {
+      throw new Error(`${where}: a manifest renders to ${clash.path}, the name of the ownership file; use another outputFileExtension or object name. Nothing was written.`);
     }
-    const owned = readOwnership(outdir);
+    const records = fs.existsSync(outdir) ? gitOpsRecordsIn(outdir) : [];
+    const owned = new Set(records.flatMap((name) => [...readOwnership(path.join(outdir, name))]));
     for (const file of files) {
       const target = path.join(outdir, file.path);
       if (!fs.existsSync(target)) continue;
@@ -95,7 +102,9 @@ export class GitOpsOutput {
     }
     const next = new Set(files.map((f) => f.path));
     const stale = [...owned].filter((f) => !next.has(f) && fs.existsSync(path.join(outdir, f))).sort(codePointOrder);
-    swapIn(outdir, [...files, { path: OWNERSHIP_FILE, content: ownershipText([...next]) }], stale);
+    // The earlier record is the library's own file: it goes with the same all-or-nothing move.
+    const legacy = records.includes(LEGACY_GITOPS_RECORD_FILE) ? [LEGACY_GITOPS_RECORD_FILE] : [];
+    swapIn(outdir, [...files, { path: OWNERSHIP_FILE, content: ownershipText([...next]) }], [...stale, ...legacy]);
     return { written: [...next].sort(codePointOrder), removed: stale, ownershipFile: path.join(outdir, OWNERSHIP_FILE) };
   }
 
@@ -200,10 +209,8 @@ function checkRelative(where: string, property: string, file: string): void {
   }
 }
 
-/** The files the ownership file lists (empty when there is none). */
-function readOwnership(outdir: string): Set<string> {
-  const file = path.join(outdir, OWNERSHIP_FILE);
-  if (!fs.existsSync(file)) return new Set();
+/** The files an ownership file lists. */
+function readOwnership(file: string): Set<string> {
   const where = `GitOpsOutput.synth (${file})`;
   let parsed: any;
   try {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { gitOpsRecordsIn } from './gitops-record';
 import { planFactsUnder } from './plan-facts';
 import { ValidationReport } from './validation';
 import { inValidationPass } from './validation-pass';
@@ -92,11 +93,19 @@ export class NetworkPlan {
 
   /**
    * Writes `network-plan.html` and `network-plan.json` into `dir` (created if missing), e.g. the
-   * app's `outdir` next to the synthesized output. Replaces only these two files.
+   * app's `outdir` next to the synthesized output. Replaces only these two files. Refuses a
+   * manifests folder written by `GitOpsOutput`: `kubectl apply -f`, Argo CD and Flux would read
+   * `network-plan.json` as a manifest, and it has no `apiVersion` or `kind`.
    * @returns the paths written
    */
   public writeTo(dir: string): string[] {
-    checkInputs('NetworkPlan.writeTo').string('dir', dir, { minLength: 1 });
+    const check = checkInputs('NetworkPlan.writeTo');
+    check.string('dir', dir, { minLength: 1 });
+    const record = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? gitOpsRecordsIn(dir)[0] : undefined;
+    if (record !== undefined) {
+      check.fail('dir', `${dir} is a GitOps manifests folder (it holds ${record}, written by GitOpsOutput); `
+        + `kubectl, Argo CD and Flux would read ${JSON_FILE} there as a manifest. Write the report to another folder, e.g. cdktf.out. Nothing was written.`);
+    }
     fs.mkdirSync(dir, { recursive: true });
     const html = path.join(dir, HTML_FILE);
     const json = path.join(dir, JSON_FILE);

@@ -7,8 +7,8 @@ import { RAM_CHECKS } from './checks-ram';
 import { buildContext } from './context';
 import { PlanDocument, ResourceChangeView } from './plan-json';
 import { sensitiveTexts } from './values';
-import { AuditFinding, AuditReport } from '../audit/run';
-import { Waiver, waiverFor } from '../audit/waivers';
+import { auditFinding, AuditFinding, AuditReport } from '../audit/run';
+import { Waiver } from '../audit/waivers';
 import { compareCodePoints } from '../domain/order';
 
 /** Every check of the plan guard, in documentation order. */
@@ -50,19 +50,8 @@ export function guardPlans(plans: ReadonlyArray<PlanDocument>, options: GuardOpt
       checked++;
       for (const check of checks) {
         for (const f of check.check(change, ctx)) {
-          const waiver = waiverFor(waivers, f.rule.id, change.address);
-          if (waiver) used.add(waiver);
-          findings.push({
-            ruleId: f.rule.id,
-            severity: f.rule.severity,
-            title: f.rule.title,
-            source: f.rule.source,
-            object: change.address,
-            file: plan.file,
-            message: redact(f.message, change),
-            fix: redact(f.fix, change),
-            waiver: waiver ? { reason: waiver.reason } : undefined,
-          });
+          const shown = { ...f, message: redact(f.message, change), fix: redact(f.fix, change) };
+          findings.push(auditFinding(shown, change.address, plan.file, waivers, used));
         }
       }
     }

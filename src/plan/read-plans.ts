@@ -2,47 +2,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { guardPlans } from './guard';
 import { parsePlanText, PLAN_EXPECTED, PlanDocument } from './plan-json';
-import { AuditInputError, STDIN } from '../audit/read';
+import { AuditInputError, forEachInputPath, readInputFile } from '../audit/read';
 import { AuditReport } from '../audit/run';
 import { Waiver } from '../audit/waivers';
 import { compareCodePoints } from '../domain/order';
 
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf-8');
-  } catch (e) {
-    throw new AuditInputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${PLAN_EXPECTED}.`);
-  }
-}
-
 /** Reads plan files, folders (their `.json` files, in code-point order) and `-` (standard input). */
 export function readPlanPaths(paths: ReadonlyArray<string>, readStdin: () => string): PlanDocument[] {
   const plans: PlanDocument[] = [];
-  for (const p of paths) {
-    if (p === '-') {
-      let text: string;
-      try {
-        text = readStdin();
-      } catch (e) {
-        throw new AuditInputError(STDIN, `cannot be read (${(e as Error).message}).`);
-      }
-      plans.push(parsePlanText(STDIN, text));
-      continue;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new AuditInputError(p, `no such file or folder; ${PLAN_EXPECTED}.`);
-    }
-    if (!stat.isDirectory()) {
-      plans.push(parsePlanText(p, readText(p)));
-      continue;
-    }
-    const files = fs.readdirSync(p).filter((f) => f.toLowerCase().endsWith('.json')).sort(compareCodePoints);
-    if (files.length === 0) throw new AuditInputError(p, `no .json file in the folder; ${PLAN_EXPECTED}, saved as .json files.`);
-    for (const f of files) plans.push(parsePlanText(path.join(p, f), readText(path.join(p, f))));
-  }
+  forEachInputPath(paths, readStdin, PLAN_EXPECTED, {
+    unreadableHint: PLAN_EXPECTED,
+    text: (file, text) => plans.push(parsePlanText(file, text)),
+    folder: (dir) => {
+      const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json')).sort(compareCodePoints);
+      if (files.length === 0) throw new AuditInputError(dir, `no .json file in the folder; ${PLAN_EXPECTED}, saved as .json files.`);
+      for (const f of files) plans.push(parsePlanText(path.join(dir, f), readInputFile(path.join(dir, f), PLAN_EXPECTED)));
+    },
+  });
   return plans;
 }
 

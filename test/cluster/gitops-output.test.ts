@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
 import { buildGitOpsApp } from '../../examples/pod-networking/gitops';
 import { GitOpsOutput, PodNetworkingPlane } from '../../src';
 import { filesUnder, tmpdir } from '../support/files';
@@ -15,6 +16,7 @@ jest.mock('fs', () => {
 });
 
 const OWNERSHIP = GitOpsOutput.OWNERSHIP_FILE;
+const LEGACY = GitOpsOutput.LEGACY_OWNERSHIP_FILE;
 
 /** Every file below `dir` with its bytes, keyed by relative path. */
 function snapshotOf(dir: string): Record<string, string> {
@@ -52,6 +54,46 @@ describe('GitOpsOutput', () => {
     delete written[OWNERSHIP];
     expect(written).toEqual(snapshotOf(viaCdk8s));
     expect(result.written).toEqual(['network-planes.k8s.yaml']);
+  });
+
+  // `kubectl apply -f <dir> [-R]` reads every file whose extension is .json, .yaml or .yml, hidden
+  // files included, and each document must be an object with apiVersion and kind:
+  // https://github.com/kubernetes/cli-runtime/blob/v0.33.0/pkg/resource/visitor.go (ExpandPathsToFileVisitors, ignoreFile),
+  // https://github.com/kubernetes/cli-runtime/blob/v0.33.0/pkg/resource/builder.go (FileExtensions).
+  test.each([YamlOutputType.FILE_PER_CHART, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE])(
+    'output type %s: every file kubectl would read is a Kubernetes object', (type) => {
+      const dir = tmpdir('gitops-kubectl-');
+      GitOpsOutput.synth(configMapApp(['a', 'b'], { type }), { outdir: dir });
+      const read = filesUnder(dir).filter((f) => ['.json', '.yaml', '.yml'].includes(path.extname(f)));
+      expect(read.length).toBeGreaterThan(0);
+      for (const file of read) {
+        const docs = parseAllDocuments(fs.readFileSync(file, 'utf-8')).map((d) => d.toJS()).filter((d) => d !== null);
+        expect(docs.length).toBeGreaterThan(0);
+        for (const doc of docs) expect({ file: path.basename(file), apiVersion: typeof doc.apiVersion, kind: typeof doc.kind }).toEqual({ file: path.basename(file), apiVersion: 'string', kind: 'string' });
+      }
+      expect(fs.existsSync(path.join(dir, OWNERSHIP))).toBe(true);
+    });
+
+  test('a folder with the earlier .ack-terway-network.json record migrates: the record is replaced, other files stay', () => {
+    const dir = userFolder();
+    fs.writeFileSync(path.join(dir, 'old.k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
+    fs.writeFileSync(path.join(dir, 'a.k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
+    fs.writeFileSync(path.join(dir, LEGACY), JSON.stringify({ kind: 'ack-terway-network/owned-files', files: ['a.k8s.yaml', 'old.k8s.yaml'] }));
+    const result = GitOpsOutput.synth(configMapApp(['a']), { outdir: dir });
+    expect(result.removed).toEqual(['old.k8s.yaml']);
+    expect(Object.keys(snapshotOf(dir)).sort()).toEqual([OWNERSHIP, 'README.md', 'a.k8s.yaml', 'kustomization.yaml', 'overlays/prod/patch.yaml']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, OWNERSHIP), 'utf-8'))).toEqual({ kind: 'ack-terway-network/owned-files', files: ['a.k8s.yaml'] });
+  });
+
+  test('a failed synth keeps the earlier record; a foreign file with its name is refused, not deleted', () => {
+    const dir = tmpdir('gitops-legacy-');
+    const record = JSON.stringify({ kind: 'ack-terway-network/owned-files', files: [] });
+    fs.writeFileSync(path.join(dir, LEGACY), record);
+    expect(() => GitOpsOutput.synth(configMapApp(['a'], { broken: true }), { outdir: dir })).toThrow(/TW-PN-007/);
+    expect(fs.readdirSync(dir)).toEqual([LEGACY]);
+    fs.writeFileSync(path.join(dir, LEGACY), '{"apiVersion": "v1", "kind": "ConfigMap"}');
+    expect(() => GitOpsOutput.synth(configMapApp(['a']), { outdir: dir })).toThrow(/not an ack-terway-network ownership file/);
+    expect(fs.readdirSync(dir)).toEqual([LEGACY]);
   });
 
   const types = [YamlOutputType.FILE_PER_APP, YamlOutputType.FILE_PER_CHART,
@@ -156,6 +198,9 @@ describe('GitOpsOutput', () => {
     const clash = new App({ outputFileExtension: '.json', yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
     new ApiObject(new Chart(clash, 'c'), 'x', { apiVersion: 'v1', kind: '', metadata: { name: 'ack-terway-network' } });
     expect(() => GitOpsOutput.synth(clash, { outdir: dir })).toThrow(/renders to \.ack-terway-network\.json, the name of the ownership file/);
+    const clashNew = new App({ outputFileExtension: '.owned', yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    new ApiObject(new Chart(clashNew, 'c'), 'x', { apiVersion: 'v1', kind: '', metadata: { name: 'ack-terway-network' } });
+    expect(() => GitOpsOutput.synth(clashNew, { outdir: dir })).toThrow(/renders to \.ack-terway-network\.owned, the name of the ownership file/);
   });
 
   test('output is deterministic', () => {

@@ -99,6 +99,13 @@ describe('NetworkPlan of the node-modes example', () => {
     expect(fs.readFileSync(path.join(dir, 'network-plan.json'), 'utf-8')).toBe(plan.toJson());
     expect(fs.readFileSync(path.join(dir, 'mine.txt'), 'utf-8')).toBe('keep');
   });
+
+  test.each(['.ack-terway-network.owned', '.ack-terway-network.json'])('writeTo refuses a GitOpsOutput folder (record %s) and writes nothing', (record) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-gitops-'));
+    fs.writeFileSync(path.join(dir, record), '{"kind": "ack-terway-network/owned-files", "files": []}\n');
+    expect(() => plan.writeTo(dir)).toThrow(new RegExp(`GitOps manifests folder \\(it holds \\${record}`));
+    expect(fs.readdirSync(dir)).toEqual([record]);
+  });
 });
 
 describe('findings land on the object they concern', () => {
