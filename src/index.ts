@@ -20,6 +20,7 @@ export * from './cloud/exclusive-eni-node-pool';
 export * from './cloud/fixed-vswitch-node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
+export * from './cloud/cluster-objects-stack';
 export * from './cloud/pod-eip-policy';
 export * from './cloud/pod-eip-options';
 export * from './cloud/alicloud-schema-validation';

@@ -145,7 +145,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       taints: this.nodeTaints.map((t) => ({ ...t })),
       allowlistCidrs: [...this.allowlistCidrs],
     };
-    cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo);
+    cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo, this);
     const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
     new TerraformOutput(this, 'AllowlistCidrs', { value: this.allowlistCidrs, description: `CIDR blocks of the pods of node pool ${this.nodePoolName} (ConfigMap ${configName}), for external allowlists` })
       .overrideLogicalId(`${outputName}_allowlist_cidrs`);

@@ -2,6 +2,7 @@ import { Lazy, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
 import { registerCredentialScan } from './credential-scan';
+import { sameStackDeliveryFindings } from './deploy-layout';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
 import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
@@ -330,6 +331,7 @@ export class TerwayCluster extends Construct {
   private readonly planeVSwitches: VSwitchPlan[] = [];
   private readonly exclusivePoolInfos: ExclusiveEniPoolInfo[] = [];
   private readonly fixedPoolInfos: FixedVSwitchPoolInfo[] = [];
+  private readonly outputFixedPoolInfos: FixedVSwitchPoolInfo[] = [];
   private readonly outputPrefix: string;
   private snat?: { tableId: string; ip: string; dependsOn: EipAssociation[] };
 
@@ -453,6 +455,7 @@ export class TerwayCluster extends Construct {
     };
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
+    registerRuleCheck(this, [RULES.DEPLOY_SAME_STACK], () => sameStackDeliveryFindings(this));
     registerCredentialScan(this);
     installSynthGate(this);
     this.addOutputs(props.outputPrefix ?? '');
@@ -524,11 +527,32 @@ export class TerwayCluster extends Construct {
    * output `<prefix>fixed_vswitch_node_pools`.
    * @internal
    */
-  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo): void {
-    if (this.fixedPoolInfos.length === 0) {
-      this.lazyOutput('fixed_vswitch_node_pools', () => this.fixedPoolInfos, 'Fixed-vSwitch node pools: ConfigMap name, vSwitches per zone, security groups, taints, allowlist CIDRs');
-    }
+  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo, pool?: Construct): void {
     this.fixedPoolInfos.push(info);
+    // A pool of a later stack (e.g. a ClusterObjectsStack) has its own outputs: this stack's
+    // output cannot refer to resources of a stack applied after it.
+    if (pool !== undefined && TerraformStack.of(pool) !== TerraformStack.of(this)) return;
+    if (this.outputFixedPoolInfos.length === 0) {
+      this.lazyOutput('fixed_vswitch_node_pools', () => this.outputFixedPoolInfos, 'Fixed-vSwitch node pools: ConfigMap name, vSwitches per zone, security groups, taints, allowlist CIDRs');
+    }
+    this.outputFixedPoolInfos.push(info);
+  }
+
+  /**
+   * Region of the stack's default alicloud provider when it is a literal (a ClusterObjectsStack
+   * uses it for its own provider).
+   * @internal
+   */
+  public _providerRegion(): string | undefined {
+    return this.providerRegion();
+  }
+
+  /**
+   * Whether the API server has a public endpoint (`slb_internet_enabled`).
+   * @internal
+   */
+  public _endpointPublicAccess(): boolean {
+    return this.props.endpointPublicAccess ?? false;
   }
 
   /**
@@ -559,7 +583,9 @@ export class TerwayCluster extends Construct {
    */
   public _addSnatEntry(scope: Construct, id: string, vswitchId: string): boolean {
     if (!this.snat) return false;
-    new SnatEntry(scope, id, { snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: this.snat.dependsOn });
+    // depends_on names resources of its own stack only; a later stack runs after the association anyway.
+    const sameStack = TerraformStack.of(scope) === TerraformStack.of(this);
+    new SnatEntry(scope, id, { snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: sameStack ? this.snat.dependsOn : undefined });
     return true;
   }
 
