@@ -20,7 +20,8 @@ type WithBeforeWrite = IConstruct & { [BEFORE_WRITE]?: (reportErrors: boolean) =
  * 3. surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
  *    per construct and finding, for all stacks at once.
  * When only the library's own aspects run after it, the pass stays open until cdktf has
- * validated the first stack, which then reuses its findings (each check runs once per synth).
+ * validated every stack (or written the last one), and each stack's validation reuses its
+ * findings (each check runs once per synth, also in a multi-stack app).
  *
  * With `skipValidation: true` (which cdktf's error footer suggests) cdktf skips its own
  * validations, but the library's rules still run here: they describe configurations that
@@ -42,7 +43,10 @@ class SynthGate implements IAspect {
     // findings instead of evaluating every rule of the stack a second time; any other aspect
     // may change the stack, so then the stack is validated afresh.
     inValidationPass(() => {
+      // The pass stays open until the last stack is rendered: cdktf validates and writes the
+      // stacks one after another, and only the library's aspects run in between.
       KEPT_PASSES.set(node, currentPass());
+      ENDS_AT_RENDER.set(stacks[stacks.length - 1], currentPass());
       const beforeWrite = runBeforeWriteWork(root, skipping);
       if (skipping) {
         const errors = [...beforeWrite, ...ValidationReport.of(root).errors.map((f) => `[${f.path}] ${f.text}`)];
@@ -53,7 +57,7 @@ class SynthGate implements IAspect {
         for (const stack of stacks) stack.runAllValidations();
       }
       this.annotate(root);
-    }, () => (skipping || !onlyLibraryAspects(node) ? [] : checkedConstructs(node)));
+    }, () => (skipping || !stacks.every(onlyLibraryAspects) ? [] : stacks.flatMap(checkedConstructs)));
   }
 
   private annotate(root: IConstruct): void {
@@ -76,8 +80,10 @@ class SynthGate implements IAspect {
 
 const GATE = new SynthGate();
 const LIBRARY_ASPECTS = new WeakSet<IAspect>([GATE]);
-/** The pass each gated stack's gate ran in, ended at the latest when the stack is rendered. */
+/** The pass each gated stack's gate ran in (a later synth of the app ends it first). */
 const KEPT_PASSES = new WeakMap<IConstruct, object | undefined>();
+/** The gate's pass, by the app's last stack: it ends at the latest when that stack is rendered. */
+const ENDS_AT_RENDER = new WeakMap<IConstruct, object | undefined>();
 
 /**
  * An aspect of the library's own, which changes nothing the rules read (so the gate's
@@ -144,8 +150,8 @@ function hookApp(root: IConstruct): void {
  * behind (measured 1.5 times slower there). The aspect still runs the work for a stack
  * synthesized without being prepared (`Testing.synth`); the work is idempotent.
  *
- * Rendering a stack to JSON ends the gate's kept pass (if its validation did not): what
- * happens after that may change the app.
+ * Rendering the last stack to JSON ends the gate's kept pass (if the validations did not):
+ * what happens after that may change the app.
  */
 function hookStack(stack: TerraformStack): void {
   const prepare = stack.prepareStack;
@@ -162,7 +168,7 @@ function hookStack(stack: TerraformStack): void {
     configurable: true,
     writable: true,
     value: () => {
-      endKeptPass(KEPT_PASSES.get(stack));
+      endKeptPass(ENDS_AT_RENDER.get(stack));
       return toTerraform.call(stack);
     },
   });
