@@ -28,14 +28,15 @@ export function sameStackDeliveryFindings(cluster: IConstruct): Finding[] {
     }
   }
   const findings: Finding[] = [];
-  const fix = `Create the TerwayCluster in one stack and the cluster objects in a ClusterObjectsStack that takes it (cdktf deploy '*' applies the cluster's stack first). `
+  const fix = 'Create the TerwayCluster in one stack and the cluster objects in a ClusterObjectsStack that takes it (cdktf deploy \'*\' applies the cluster\'s stack first). '
     + 'An existing deployment moves its kubernetes_manifest/helm_release state with terraform state mv into the new stack\'s state, or lets the new stack re-create them (see docs/one-deploy.md)';
   if (holders.size > 0) {
     findings.push(violation(RULES.DEPLOY_SAME_STACK,
       `Stack ${stack.node.path} creates cluster ${cluster.node.path} and also holds ${[...holders].sort().join(', ')}; Terraform cannot plan them before the cluster exists.`, fix));
   }
   for (const p of providers) {
-    const config = JSON.stringify(Tokenization.resolve(p.toTerraform(), { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }));
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const config = JSON.stringify(Tokenization.resolve(p.toTerraform(), { scope: stack, resolver, preparing: false }));
     const address = CLUSTER_ADDRESS.exec(config);
     if (address) {
       findings.push(violation(RULES.DEPLOY_SAME_STACK,

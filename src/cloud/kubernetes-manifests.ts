@@ -214,7 +214,8 @@ function asRendered(resource: Manifest, content: unknown, ordering: string[] | u
   return resource.manifestInput === content
     && MANIFEST_INPUTS.every((n) => n === 'manifestInput' || r[n] === undefined)
     && resource.lifecycle === undefined && resource.count === undefined && resource.forEach === undefined
-    && resource.provisioners === undefined && resource.connection === undefined && (ordering === undefined ? (resource.dependsOn ?? []).length === 0 : resource.dependsOn === ordering)
+    && resource.provisioners === undefined && resource.connection === undefined
+    && (ordering === undefined ? (resource.dependsOn ?? []).length === 0 : resource.dependsOn === ordering)
     // cdktf keeps overrides in a private field; if it is ever renamed, the resource is rendered in full.
     && r.rawOverrides !== undefined && Object.keys(r.rawOverrides).length === 0;
 }

@@ -585,7 +585,9 @@ export class TerwayCluster extends Construct {
     if (!this.snat) return false;
     // depends_on names resources of its own stack only; a later stack runs after the association anyway.
     const sameStack = TerraformStack.of(scope) === TerraformStack.of(this);
-    new SnatEntry(scope, id, { snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: sameStack ? this.snat.dependsOn : undefined });
+    new SnatEntry(scope, id, {
+      snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: sameStack ? this.snat.dependsOn : undefined,
+    });
     return true;
   }
 
