@@ -8,8 +8,9 @@ import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
-import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { warningsReportedElsewhere } from '../cluster/warnings';
+import { printFindings } from '../core/print-findings';
 import { ValidationReport } from '../core/validation';
 import { inValidationPass } from '../core/validation-pass';
 import { checkInputs, describeValue } from '../domain/input';
@@ -117,10 +118,11 @@ export class KubernetesManifests extends Construct {
     return [];
   }
 
-  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings (not stderr lines). */
+  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings and stderr lines (once). */
   private renderCharts(): void {
     warningsReportedElsewhere(this.cdk8sApp);
     const report = ValidationReport.of(this.cdk8sApp);
+    if (!cdktfCliShowsAnnotations()) printFindings(report.warnings);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);
     const seen = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { printFindings } from '../core/print-findings';
 import { beginScopePass, checkedConstructs, ValidationReport } from '../core/validation';
 import { currentPass, endKeptPass, endPass, inValidationPass, openPass } from '../core/validation-pass';
 
@@ -18,7 +19,8 @@ type WithBeforeWrite = IConstruct & { [BEFORE_WRITE]?: (reportErrors: boolean) =
  *    renders its cdk8s app here, so render errors stop synthesis before the first write);
  * 2. validates every stack of the app;
  * 3. surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
- *    per construct and finding, for all stacks at once.
+ *    per construct and finding, for all stacks at once, and prints the errors and
+ *    unacknowledged warnings on stderr (ACK_TERWAY_NETWORK_QUIET=1 silences them).
  * When only the library's own aspects run after it, the pass stays open until cdktf has
  * validated every stack (or written the last one), and each stack's validation reuses its
  * findings (each check runs once per synth, also in a multi-stack app).
@@ -54,6 +56,10 @@ class SynthGate implements IAspect {
           throw new Error(`ack-terway-network: skipValidation: true skips cdktf's own checks only; the Terway rules still run, because what they reject fails at apply time or on the nodes. Fix:\n  ${errors.join('\n  ')}`);
         }
       } else {
+        // Printed before cdktf's validation throws on errors: a plain node/ts-node run shows
+        // warnings only here (cdktf writes them to manifest.json, which only its CLI reads).
+        const report = ValidationReport.of(root);
+        if (!cdktfCliShowsAnnotations()) printFindings([...report.errors, ...report.warnings]);
         for (const stack of stacks) stack.runAllValidations();
       }
       this.annotate(root);
@@ -214,4 +220,15 @@ function firstStack(root: IConstruct): TerraformStack | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether the app runs under the cdktf CLI, which reads the annotations from manifest.json and
+ * shows them itself (and shows the app's stderr as errors): the CLI's synth sets
+ * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS ("we want to display the errors ourselves").
+ * @see https://github.com/hashicorp/terraform-cdk/blob/main/packages/%40cdktf/cli-core/src/lib/synth-stack.ts
+ * @internal
+ */
+export function cdktfCliShowsAnnotations(): boolean {
+  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
 }
