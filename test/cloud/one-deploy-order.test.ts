@@ -68,15 +68,22 @@ function generatedApp(shape: AppShape, outdir: string): App {
   const chart = new Chart(objects.cdk8sApp, 'objects');
   const fixed = Array.from({ length: shape.fixedPools }, (_, k) => {
     const pool = new FixedVSwitchNodePool(objects, `Fixed${k}`, {
-      cluster, nodePoolName: `fixed-${k}`, instanceTypes: ['ecs.g7.xlarge'], configName: `eni-config-fixed-${k}`,
-      vSwitches: ZONES.map((zoneId, z) => ({ zoneId, cidrBlock: `10.${100 + 2 * k + z}.0.0/24` })), configMapManifests: objects.manifests,
+      cluster,
+      nodePoolName: `fixed-${k}`,
+      instanceTypes: ['ecs.g7.xlarge'],
+      configName: `eni-config-fixed-${k}`,
+      vSwitches: ZONES.map((zoneId, z) => ({ zoneId, cidrBlock: `10.${100 + 2 * k + z}.0.0/24` })),
+      configMapManifests: objects.manifests,
     });
     return new FixedVSwitchConfig(chart, `Fixed${k}`, { name: pool.configName, pool: pool.schedulingInfo });
   });
   const planes = planeResources.map((r, p) => {
     const plane = new PodNetworkingPlane(chart, `Plane${p}`, {
-      name: `plane-${p}`, cluster: cluster.clusterInfo, podSelector: { matchLabels: { plane: `plane-${p}` } },
-      vSwitches: r.planeVSwitches, securityGroupIds: r.securityGroupIds,
+      name: `plane-${p}`,
+      cluster: cluster.clusterInfo,
+      podSelector: { matchLabels: { plane: `plane-${p}` } },
+      vSwitches: r.planeVSwitches,
+      securityGroupIds: r.securityGroupIds,
     });
     Acknowledgements.of(plane).add('TW-PN-015', 'generated app');
     return plane;
@@ -84,7 +91,8 @@ function generatedApp(shape: AppShape, outdir: string): App {
   const namespaces = Array.from({ length: shape.namespaces }, (_, n) => new kplus.Namespace(chart, `Ns${n}`, { metadata: { name: `ns-${n}` } }));
   if (shape.eip) {
     new PodEipPolicy(objects, 'PodEip', {
-      cluster, controller: { chartVersion: 'v0.12.2', regionId: 'cn-hangzhou' },
+      cluster,
+      controller: { chartVersion: 'v0.12.2', regionId: 'cn-hangzhou' },
       helmRelease: { repository: 'oci://registry.example.com/ack-mirror', namespace: 'kube-system', provider: objects.helmProvider() },
     });
   }
@@ -149,7 +157,9 @@ describe('the order checker finds what breaks a deploy (inputs written as cdktf 
             Plane: { manifest: { apiVersion: 'network.alibabacloud.com/v1beta1', kind: 'PodNetworking', metadata: { name: 'p' }, spec: { selector: { podSelector: { matchLabels: { plane: 'p' } } } } } },
             Web: {
               manifest: {
-                apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'apps' },
+                apiVersion: 'apps/v1',
+                kind: 'Deployment',
+                metadata: { name: 'web', namespace: 'apps' },
                 spec: { template: { metadata: { labels: { plane: 'p' } }, spec: { nodeSelector: { 'terway-config': 'eni-config-fixed' }, containers: [] } } },
               },
             },

@@ -96,7 +96,8 @@ export function deployOrderProblems(stacks: StackJson[]): string[] {
   const problems: string[] = [];
   const applied = new Set<string>();
   const byName = new Map(stacks.map((s) => [s.name, s]));
-  const deps = (name: string): Set<string> => closure(byName.get(name)?.dependencies ?? [], new Map(stacks.map((s) => [s.name, new Set(s.dependencies)])));
+  const stackEdges = new Map(stacks.map((s) => [s.name, new Set(s.dependencies)]));
+  const deps = (name: string): Set<string> => closure(byName.get(name)?.dependencies ?? [], stackEdges);
   for (const stack of deployOrder(stacks)) {
     const p = (text: string) => problems.push(`${stack.name}: ${text}`);
     const all = blocks(stack.json);
