@@ -351,6 +351,14 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: "`new PodEipPolicy(stack, 'PodEip', { cluster, rrsa: { roleName: 'eip-controller' }, … })` where the `TerwayCluster` has `enableRrsa: false`.",
     fix: 'Keep RRSA on the cluster (`enableRrsa` defaults to true), or leave `rrsa` out so the policy goes to the worker RAM role.',
   },
+  'TW-DEPLOY-001': {
+    violation: '`KubernetesManifests` (or a `helm_release`) in the stack that creates the `TerwayCluster`, or a Kubernetes provider configured from that stack\'s cluster: it cannot plan before the cluster exists.',
+    fix: 'Create a `ClusterObjectsStack` with `{ cluster }` and add the charts to its `cdk8sApp`; move existing state with `terraform state mv` (docs/one-deploy.md).',
+  },
+  'TW-DEPLOY-002': {
+    violation: 'A `ClusterObjectsStack` for a cluster without `endpointPublicAccess` (warning): its providers use the private API server endpoint.',
+    fix: 'Run `cdktf deploy` from inside the VPC and acknowledge, or set `endpointPublicAccess: true`.',
+  },
   'TW-OUT-001': {
     violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
     fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",
