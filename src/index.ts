@@ -14,6 +14,7 @@ export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
 
 // Cloud side (cdktf).
+export * from './cloud/cluster-contract';
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/exclusive-eni-node-pool';

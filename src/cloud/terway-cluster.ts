@@ -1,5 +1,6 @@
 import { Lazy, TerraformProvider, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { ITerwayCluster } from './cluster-contract';
 import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
 import { registerCredentialScan } from './credential-scan';
 import { sameStackDeliveryFindings } from './deploy-layout';
@@ -303,7 +304,7 @@ export interface TerwayClusterProps {
  * Creates the VPC, vSwitches and NAT gateway it is not given. Every documented
  * constraint is checked at synth time; see the rule catalogue in the README.
  */
-export class TerwayCluster extends Construct {
+export class TerwayCluster extends Construct implements ITerwayCluster {
   /** The `alicloud_cs_managed_kubernetes` resource (escape hatch). */
   public readonly cluster: CsManagedKubernetes;
   /** Cluster ID. */
@@ -527,7 +528,7 @@ export class TerwayCluster extends Construct {
    * output `<prefix>fixed_vswitch_node_pools`.
    * @internal
    */
-  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo, pool?: Construct): void {
+  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo, pool?: IConstruct): void {
     this.fixedPoolInfos.push(info);
     // A pool of a later stack (e.g. a ClusterObjectsStack) has its own outputs: this stack's
     // output cannot refer to resources of a stack applied after it.
@@ -581,7 +582,7 @@ export class TerwayCluster extends Construct {
    * the cluster has no NAT (the caller then warns with TW-NAT-001).
    * @internal
    */
-  public _addSnatEntry(scope: Construct, id: string, vswitchId: string): boolean {
+  public _addSnatEntry(scope: IConstruct, id: string, vswitchId: string): boolean {
     if (!this.snat) return false;
     // depends_on names resources of its own stack only; a later stack runs after the association anyway.
     const sameStack = TerraformStack.of(scope) === TerraformStack.of(this);
