@@ -82,6 +82,8 @@ const project = new cdk.JsiiProject({
     // package ships (lib/schemas/sarif-2.1.0-rtm.5.json, a JSON Schema draft-04 document).
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv-draft-04@^1.0.0',
+    // Layer rules and no import cycles (.dependency-cruiser.cjs), run by `npm test`.
+    'dependency-cruiser@^17.4.3',
   ],
   // `terway-audit`: the library's rules over saved aliyun/kubectl output (see docs/audit.md).
   // Named after what it audits (Terway networking), not after the package, so it reads
@@ -257,5 +259,12 @@ project.eslint?.addOverride({
     'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../core/*', '../generated/*', 'ip-address', 'yaml', 'semver'] }],
   },
 });
+
+// The architecture cannot drift silently: layer rules and no import cycles (.dependency-cruiser.cjs).
+const depcruise = project.addTask('depcruise', {
+  description: 'Check the layer rules and import cycles of src/ with dependency-cruiser',
+  exec: 'depcruise src --config .dependency-cruiser.cjs',
+});
+project.testTask.spawn(depcruise);
 
 project.synth();
