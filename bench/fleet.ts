@@ -12,8 +12,8 @@ import * as kplus from 'cdk8s-plus-33';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  Acknowledgements, alicloud, ClusterObjectsStack, PlaneVSwitch, PodNetworkingPlane, PodNetworkingPlaneResources, TerwayCluster,
-  TerwayClusterInfo, TerwayNodePool,
+  Acknowledgements, alicloud, ClusterObjectsStack, FixedVSwitchConfig, FixedVSwitchNodePool, PlaneVSwitch, PodNetworkingPlane,
+  PodNetworkingPlaneResources, TerwayCluster, TerwayClusterInfo, TerwayNodePool,
 } from '../src';
 import { PodNetworking, PodNetworkingSpecAllocationTypeType, PodNetworkingSpecEniOptionsEniType } from '../src/generated/k8s/network.alibabacloud.com';
 
@@ -27,6 +27,12 @@ export interface FleetSize {
   readonly namespaces: number;
   /** Node pools. */
   readonly nodePools: number;
+  /**
+   * Fixed-vSwitch node pools with their FixedVSwitchConfig and one workload each, in the
+   * one-deploy path's ClusterObjectsStack (the library variant only; the counter test uses it).
+   * @default 0
+   */
+  readonly fixedPools?: number;
 }
 
 export const ZONES = ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j'];
@@ -136,6 +142,21 @@ export function libraryOneDeploy(size: FleetSize, outdir: string): void {
   const objects = new ClusterObjectsStack(app, 'fleet-objects', { cluster });
   Acknowledgements.of(objects).add('TW-DEPLOY-002', 'benchmark');
   libraryCluster(objects.cdk8sApp, size, cluster.clusterInfo, (p) => planes[p]);
+  const fixedChart = new Chart(objects.cdk8sApp, 'fixed');
+  for (let k = 0; k < (size.fixedPools ?? 0); k++) {
+    const pool = new FixedVSwitchNodePool(objects, `Fixed${k}`, {
+      cluster,
+      nodePoolName: `fixed-${k}`,
+      instanceTypes: ['ecs.g7.xlarge'],
+      configName: `eni-config-fixed-${k}`,
+      vSwitches: ZONES.map((zoneId, z) => ({ zoneId, cidrBlock: block(1000 + 3 * k + z) })),
+      configMapManifests: objects.manifests,
+    });
+    const config = new FixedVSwitchConfig(fixedChart, `Fixed${k}`, { name: pool.configName, pool: pool.schedulingInfo });
+    config.addWorkload(new kplus.Deployment(fixedChart, `FixedApp${k}`, {
+      metadata: { name: `fixed-app-${k}` }, containers: [{ image: 'nginx:1.27', securityContext: { ensureNonRoot: false } }],
+    }));
+  }
   app.synth();
 }
 

@@ -9,6 +9,7 @@ import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
 import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { declaredObjects } from '../cluster/declared-objects';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { printFindings } from '../core/print-findings';
 import { ValidationReport } from '../core/validation';
@@ -82,6 +83,16 @@ export class KubernetesManifests extends Construct {
   public _manifestOf(kind: string, namespace: string | undefined, name: string): Manifest | undefined {
     this._render();
     return this.manifests.get(objectKey(kind, namespace, name));
+  }
+
+  /**
+   * Whether the object is delivered: looked up among the rendered resources once rendered (no
+   * serialization), else in the app-wide index of declared objects (once per validation pass).
+   * @internal
+   */
+  public _delivers(kind: string, namespace: string | undefined, name: string): boolean {
+    if (this.rendered) return this.manifests.has(objectKey(kind, namespace, name));
+    return (declaredObjects(this.cdk8sApp).byKind.get(kind) ?? []).some((o) => o.namespace === namespace && o.name === name);
   }
 
   /** Validation errors of the cdk8s app (the root's hook aside), in one pass. */
