@@ -359,6 +359,10 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: 'A `ClusterObjectsStack` for a cluster without `endpointPublicAccess` (warning): its providers use the private API server endpoint.',
     fix: 'Run `cdktf deploy` from inside the VPC and acknowledge, or set `endpointPublicAccess: true`.',
   },
+  'TW-DEPLOY-003': {
+    violation: "The cluster's stack has `new LocalBackend(stack, { path: 'terraform.cloud.tfstate' })`: the objects stack's cross-stack references would read `cdktf.out/stacks/<objects>/terraform.cloud.tfstate`.",
+    fix: "Use `path: '../cloud/terraform.cloud.tfstate'` (the same file from every stack's directory), an absolute path, or a remote backend.",
+  },
   'TW-OUT-001': {
     violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
     fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",

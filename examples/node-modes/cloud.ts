@@ -36,7 +36,9 @@ export class NodeModesStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, options: NodeModesStackOptions = {}) {
     super(scope, id);
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    // Relative to cdktf.out/stacks/<id>, written so that a later stack's cross-stack references
+    // (terraform_remote_state, which reuses this path from its own directory) find the same file.
+    new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
     new alicloud.provider.AlicloudProvider(this, 'alicloud', { region: REGION });
     this.cluster = new TerwayCluster(this, 'Cluster', {
       clusterName: 'node-modes',

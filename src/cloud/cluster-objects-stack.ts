@@ -1,7 +1,8 @@
 // Deep imports: the package root loads all ~300 resource modules (seconds, hundreds of MB).
+import * as path from 'path';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
-import { Fn, TerraformProvider, TerraformStack } from 'cdktf';
+import { Fn, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { isTerwayCluster } from './cluster-inputs';
@@ -12,6 +13,7 @@ import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkInputs, describeValue } from '../domain/input';
+import { Finding } from '../domain/rules';
 import { DataAlicloudCsClusterCredential } from '../generated/alicloud/data-alicloud-cs-cluster-credential';
 import { AlicloudProvider } from '../generated/alicloud/provider';
 
@@ -106,7 +108,7 @@ export class ClusterObjectsStack extends TerraformStack {
     // Everything comes from the sensitive kube_config, so Terraform keeps it out of plan output
     // (certificate_authority is a map the provider schema does not mark sensitive).
     const kubeconfig = Fn.yamldecode(this.credential.kubeConfig);
-    const pick = (path: unknown[]) => Fn.lookupNested(kubeconfig, path) as string;
+    const pick = (keys: unknown[]) => Fn.lookupNested(kubeconfig, keys) as string;
     this.connection = {
       host: pick(['clusters', 0, 'cluster', 'server']),
       clusterCaCertificate: Fn.base64decode(pick(['clusters', 0, 'cluster', 'certificate-authority-data'])),
@@ -117,9 +119,12 @@ export class ClusterObjectsStack extends TerraformStack {
     this.cdk8sApp = props.cdk8sApp ?? new Cdk8sApp();
     this.manifests = new KubernetesManifests(this, 'Manifests', { cdk8sApp: this.cdk8sApp, provider: this.kubernetesProvider });
     if (cluster !== undefined) {
-      registerRuleCheck(this, [RULES.DEPLOY_PRIVATE_ENDPOINT], () => (cluster._endpointPublicAccess() ? [] : [violation(RULES.DEPLOY_PRIVATE_ENDPOINT,
-        `Cluster ${cluster.node.path} has no public API server endpoint; this stack's providers use the kubeconfig's (private) endpoint.`,
-        'Run cdktf deploy from inside the VPC (or over VPN/Express Connect), or set endpointPublicAccess: true on the cluster; then acknowledge.')]));
+      registerRuleCheck(this, [RULES.DEPLOY_PRIVATE_ENDPOINT, RULES.DEPLOY_REMOTE_STATE_PATH], () => [
+        ...(cluster._endpointPublicAccess() ? [] : [violation(RULES.DEPLOY_PRIVATE_ENDPOINT,
+          `Cluster ${cluster.node.path} has no public API server endpoint; this stack's providers use the kubeconfig's (private) endpoint.`,
+          'Run cdktf deploy from inside the VPC (or over VPN/Express Connect), or set endpointPublicAccess: true on the cluster; then acknowledge.')]),
+        ...remoteStatePathFindings(TerraformStack.of(cluster), this),
+      ]);
     }
     installSynthGate(this);
   }
@@ -143,4 +148,21 @@ export class ClusterObjectsStack extends TerraformStack {
     }
     return this.helm;
   }
+}
+
+/**
+ * TW-DEPLOY-003: cdktf runs Terraform in cdktf.out/stacks/<stack>, and the reading stack's
+ * terraform_remote_state reuses the source stack's local backend `path` as written, so a
+ * relative path must name the same file from both working directories.
+ */
+function remoteStatePathFindings(source: TerraformStack, reader: TerraformStack): Finding[] {
+  const backend = source.node.findAll().find(TerraformBackend.isBackend) as TerraformBackend | undefined;
+  const local = (backend?.toTerraform() as any)?.terraform?.backend?.local;
+  const statePath = local?.path;
+  if (typeof statePath !== 'string' || path.posix.isAbsolute(statePath)) return [];
+  const from = (stack: TerraformStack) => path.posix.normalize(path.posix.join('stacks', stack.node.path, statePath));
+  if (from(source) === from(reader)) return [];
+  return [violation(RULES.DEPLOY_REMOTE_STATE_PATH,
+    `Stack ${source.node.path} keeps its state at ${from(source)} (local backend path ${statePath}), but ${reader.node.path} reads ${from(reader)}.`,
+    `Give ${source.node.path} the local backend path '../${source.node.path}/${path.posix.basename(statePath)}' (the same file from every stack's directory), an absolute path, or a remote backend.`)];
 }

@@ -15,4 +15,7 @@ export const DEPLOY_RULES = {
   DEPLOY_PRIVATE_ENDPOINT: warning('TW-DEPLOY-002',
     'The cluster-objects stack reaches the API server through the cluster\'s kubeconfig; without a public endpoint the machine running cdktf deploy must be inside the VPC (or connected to it)',
     `${DOC_K8S_MANIFEST}; https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/data-sources/cs_cluster_credential (kube_config)`),
+  DEPLOY_REMOTE_STATE_PATH: error('TW-DEPLOY-003',
+    'A stack read through cross-stack references must keep its local state where the reading stack looks: a relative local backend path is resolved from each stack\'s own working directory (cdktf.out/stacks/<stack>)',
+    'https://developer.hashicorp.com/terraform/cdktf/concepts/stacks (cross-stack references, terraform_remote_state); https://developer.hashicorp.com/terraform/language/backend/local (path is relative to the working directory)'),
 } as const;

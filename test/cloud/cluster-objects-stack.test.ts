@@ -4,7 +4,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { alicloud, ClusterObjectsStack, ClusterObjectsStackProps, KubernetesManifests, ValidationReport } from '../../src';
-import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { clusterStack, SHARED_STATE_PATH, synthError, validProps } from '../support/cluster-fixtures';
 import { tmpdir } from '../support/files';
 import { conformanceErrors } from '../support/terraform-schema';
 
@@ -12,7 +12,7 @@ describe('ClusterObjectsStack', () => {
   test('depends on the cluster\'s stack; providers from the sensitive kubeconfig of alicloud_cs_cluster_credential; no file, no keys', () => {
     const outdir = tmpdir('objects-');
     const app = new App({ outdir });
-    const { cluster } = clusterStack({ ...validProps(), endpointPublicAccess: true }, app);
+    const { cluster } = clusterStack({ ...validProps(), endpointPublicAccess: true }, app, SHARED_STATE_PATH);
     const objects = new ClusterObjectsStack(app, 'objects', { cluster, credentialMinutes: 60 });
     objects.helmProvider();
     app.synth();
@@ -65,9 +65,29 @@ describe('ClusterObjectsStack', () => {
 
   test('a cluster without a public endpoint: warning TW-DEPLOY-002 on the objects stack', () => {
     const app = Testing.app() as App;
-    const { cluster } = clusterStack(validProps(), app);
+    const { cluster } = clusterStack(validProps(), app, SHARED_STATE_PATH);
     const objects = new ClusterObjectsStack(app, 'objects', { cluster });
     expect(ValidationReport.of(objects).warnings.map((f) => f.ruleId)).toEqual(['TW-DEPLOY-002']);
+  });
+});
+
+describe('TW-DEPLOY-003', () => {
+  // cdktf runs Terraform in cdktf.out/stacks/<stack> and writes the reader's terraform_remote_state
+  // with the source's local backend path as given (cdktf lib/backends/local-backend.ts, getRemoteStateDataSource).
+  test('a relative local state path of the cluster stack that the objects stack would resolve elsewhere', () => {
+    const app = Testing.app() as App;
+    const { cluster } = clusterStack({ ...validProps(), endpointPublicAccess: true }, app, 'terraform.test.tfstate');
+    const objects = new ClusterObjectsStack(app, 'objects', { cluster });
+    expect(ValidationReport.of(objects).errors.map((f) => f.text)).toEqual([expect.stringMatching(
+      /^\[TW-DEPLOY-003\] Stack test keeps its state at stacks\/test\/terraform\.test\.tfstate .* but objects reads stacks\/objects\/terraform\.test\.tfstate\..*Fix: Give test the local backend path '\.\.\/test\/terraform\.test\.tfstate'/)]);
+  });
+
+  test('the same file from both directories, or an absolute path: no finding', () => {
+    for (const statePath of [SHARED_STATE_PATH, '/var/lib/terraform/test.tfstate']) {
+      const app = Testing.app() as App;
+      const { cluster } = clusterStack({ ...validProps(), endpointPublicAccess: true }, app, statePath);
+      expect(ValidationReport.of(new ClusterObjectsStack(app, 'objects', { cluster })).errors).toEqual([]);
+    }
   });
 });
 

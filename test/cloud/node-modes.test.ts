@@ -9,7 +9,7 @@ import {
   FixedVSwitchNodePoolProps, IpStack, KubernetesManifests, NetworkAcceleration, NodeNetworkMode, TerwayClusterProps, TerwayNodePool,
   ValidationReport,
 } from '../../src';
-import { clusterStack, synthError, validProps } from '../support/cluster-fixtures';
+import { clusterStack, SHARED_STATE_PATH, synthError, validProps } from '../support/cluster-fixtures';
 import { conformanceErrors } from '../support/terraform-schema';
 
 const LINGJUN = { clusterId: 'i-lingjun-cluster-1', groupId: 'i-lingjun-group-1' };
@@ -173,7 +173,7 @@ describe('FixedVSwitchNodePool', () => {
   });
 
   test('one deploy: the pool in the ClusterObjectsStack depends on the ConfigMap manifest', () => {
-    const s = clusterStack(validProps());
+    const s = clusterStack(validProps(), undefined, SHARED_STATE_PATH);
     const objects = new ClusterObjectsStack(s.app, 'objects', { cluster: s.cluster });
     const pool = new FixedVSwitchNodePool(objects, 'Fixed', { cluster: s.cluster, ...FIXED, configMapManifests: objects.manifests });
     new FixedVSwitchConfig(new Chart(objects.cdk8sApp, 'cluster'), 'Fixed', { name: 'eni-config-fixed', pool: pool.schedulingInfo });

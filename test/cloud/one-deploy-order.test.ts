@@ -49,7 +49,7 @@ const ZONES = ['cn-hangzhou-h', 'cn-hangzhou-i'];
 function generatedApp(shape: AppShape, outdir: string): App {
   const app = new App({ outdir });
   const cloud = new TerraformStack(app, 'cloud');
-  new LocalBackend(cloud, { path: 'terraform.cloud.tfstate' });
+  new LocalBackend(cloud, { path: '../cloud/terraform.cloud.tfstate' });
   new alicloud.provider.AlicloudProvider(cloud, 'alicloud', { region: 'cn-hangzhou' });
   const cluster = new TerwayCluster(cloud, 'Cluster', {
     clusterName: 'generated',
@@ -176,6 +176,20 @@ describe('the order checker finds what breaks a deploy (inputs written as cdktf 
       expect.stringMatching(/workload kubernetes_manifest\.Web may start before ConfigMap kube-system\/eni-config-fixed/),
       expect.stringMatching(/node pool alicloud_cs_kubernetes_node_pool\.Fixed .* before ConfigMap kube-system\/eni-config-fixed/),
     ]));
+  });
+
+  test('a relative local state path the reading stack resolves elsewhere', () => {
+    const stacks: StackJson[] = [
+      { name: 'cloud', dependencies: [], json: { terraform: { backend: { local: { path: 'terraform.cloud.tfstate' } } } } },
+      {
+        name: 'objects',
+        dependencies: ['cloud'],
+        json: { data: { terraform_remote_state: { 'cross-stack-reference-input-cloud': { backend: 'local', config: { path: 'terraform.cloud.tfstate' } } } } },
+      },
+    ];
+    expect(deployOrderProblems(stacks)).toEqual([
+      'objects: reads the state of cloud at stacks/objects/terraform.cloud.tfstate, but cloud writes stacks/cloud/terraform.cloud.tfstate',
+    ]);
   });
 
   test('a stack reading another that is not applied before it, and a credential read in the cluster\'s stack', () => {

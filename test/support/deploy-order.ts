@@ -105,10 +105,18 @@ export function deployOrderProblems(stacks: StackJson[]): string[] {
     const edges = new Map(all.map((b) => [b.address, references(b.body, known)]));
     const needs = (value: unknown) => closure(references(value, known), edges);
 
-    // Cross-stack inputs come from stacks applied before (and declared as dependencies).
-    for (const name of Object.keys(stack.json.data?.terraform_remote_state ?? {})) {
+    // Cross-stack inputs come from stacks applied before (and declared as dependencies), from
+    // the file that stack's local backend writes (Terraform runs in stacks/<stack>; a relative
+    // path is resolved from there: https://developer.hashicorp.com/terraform/language/backend/local).
+    for (const [name, remote] of Object.entries<any>(stack.json.data?.terraform_remote_state ?? {})) {
       const from = /^cross-stack-reference-input-(.+)$/.exec(name)?.[1];
       if (from !== undefined && (!applied.has(from) || !deps(stack.name).has(from))) p(`reads stack ${from}, which is not applied before it`);
+      const written = byName.get(from ?? '')?.json.terraform?.backend?.local?.path;
+      const read = remote.backend === 'local' ? remote.config?.path : undefined;
+      const at = (dir: string, file: string) => (path.posix.isAbsolute(file) ? file : path.posix.normalize(path.posix.join('stacks', dir, file)));
+      if (typeof written === 'string' && typeof read === 'string' && at(from!, written) !== at(stack.name, read)) {
+        p(`reads the state of ${from} at ${at(stack.name, read)}, but ${from} writes ${at(from!, written)}`);
+      }
     }
     // Provider configurations and data sources: only values known while planning.
     for (const [type, configs] of Object.entries<any>(stack.json.provider ?? {})) {
