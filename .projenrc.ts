@@ -117,7 +117,7 @@ const project = new cdk.JsiiProject({
   },
   // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
   gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo', '/docs/api/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/', '/.dependency-cruiser.cjs'] },
 });
 
 // Examples, scripts and benchmarks are type-checked (and linted) with the test settings.
