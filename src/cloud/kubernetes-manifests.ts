@@ -3,11 +3,12 @@ import { createHash } from 'crypto';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
-import { Annotations, DataResource, dependable, ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, dependable, ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
+import { OrderingAnchor } from './ordering-anchor';
 import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { declaredObjects } from '../cluster/declared-objects';
 import { warningsReportedElsewhere } from '../cluster/warnings';
@@ -170,9 +171,9 @@ export class KubernetesManifests extends Construct {
       ...TerraformStack.of(this).node.findAll()
         .filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'helm_release'),
     ];
-    let anchor: DataResource | undefined;
-    const networkReady = (): DataResource => {
-      anchor ??= new DataResource(this, 'NetworkReady', { dependsOn: prerequisites });
+    let anchor: OrderingAnchor | undefined;
+    const networkReady = (): OrderingAnchor => {
+      anchor ??= new OrderingAnchor(this, 'NetworkReady', prerequisites);
       return anchor;
     };
     for (const { obj, resource } of rendered) {
