@@ -101,6 +101,8 @@ const project = new cdk.JsiiProject({
     // The network plan report's tests drive Debian's headless Chromium (/usr/bin/chromium);
     // playwright-core brings no browser of its own.
     'playwright-core@^1.49.0',
+    // Layer rules and no import cycles (.dependency-cruiser.cjs), run by `npm test`.
+    'dependency-cruiser@^17.4.3',
   ],
   // `terway-audit`: the library's rules over saved aliyun/kubectl output (see docs/audit.md).
   // Named after what it audits (Terway networking), not after the package, so it reads
@@ -144,7 +146,7 @@ const project = new cdk.JsiiProject({
   // docs/api/ (2.8 MB reference of the generated bindings) is rebuilt by `npx projen build`.
   // test-artifacts/: screenshots the browser tests keep for CI (docs/network-plan.md).
   gitignore: ['cdktf.out/', 'dist/', '.gen/', '/tmp/', '*.tsbuildinfo', '/docs/api/', '/test-artifacts/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/schemas/', '/bench/', '/.ci/', '/docs/api/', '/.dependency-cruiser.cjs'] },
 });
 
 // Scripts and benchmarks are type-checked (and linted) with the test settings.
@@ -364,5 +366,12 @@ project.eslint?.addOverride({
     'no-restricted-imports': ['error', { patterns: ['cdktf', 'cdktf/*', '@cdktf/*', 'cdk8s', 'cdk8s-*', 'constructs', '../cloud/*', '../cluster/*', '../core/*', '../generated/*', 'ip-address', 'yaml', 'semver'] }],
   },
 });
+
+// The architecture cannot drift silently: layer rules and no import cycles (.dependency-cruiser.cjs).
+const depcruise = project.addTask('depcruise', {
+  description: 'Check the layer rules and import cycles of src/ with dependency-cruiser',
+  exec: 'depcruise src --config .dependency-cruiser.cjs',
+});
+project.testTask.spawn(depcruise);
 
 project.synth();

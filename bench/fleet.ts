@@ -12,8 +12,8 @@ import * as kplus from 'cdk8s-plus-33';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  Acknowledgements, alicloud, KubernetesManifests, PlaneVSwitch, PodNetworkingPlane, PodNetworkingPlaneResources, TerwayCluster,
-  TerwayClusterInfo, TerwayNodePool,
+  Acknowledgements, alicloud, ClusterObjectsStack, FixedVSwitchConfig, FixedVSwitchNodePool, PlaneVSwitch, PodNetworkingPlane,
+  PodNetworkingPlaneResources, TerwayCluster, TerwayClusterInfo, TerwayNodePool,
 } from '../src';
 import { PodNetworking, PodNetworkingSpecAllocationTypeType, PodNetworkingSpecEniOptionsEniType } from '../src/generated/k8s/network.alibabacloud.com';
 
@@ -27,6 +27,12 @@ export interface FleetSize {
   readonly namespaces: number;
   /** Node pools. */
   readonly nodePools: number;
+  /**
+   * Fixed-vSwitch node pools with their FixedVSwitchConfig and one workload each, in the
+   * one-deploy path's ClusterObjectsStack (the library variant only; the counter test uses it).
+   * @default 0
+   */
+  readonly fixedPools?: number;
 }
 
 export const ZONES = ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j'];
@@ -125,14 +131,32 @@ export function libraryGitOps(size: FleetSize, outdir: string): void {
   manifests.synth();
 }
 
-/** One-deploy path with the library: one cdktf app delivering the manifests as kubernetes_manifest. */
+/**
+ * One-deploy path with the library: one cdktf app, the cloud stack and a ClusterObjectsStack
+ * delivering the manifests as kubernetes_manifest (with cross-stack references).
+ */
 export function libraryOneDeploy(size: FleetSize, outdir: string): void {
   fs.mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  const { stack, cluster, planes } = libraryCloud(app, size);
-  const manifests = new Cdk8sApp();
-  libraryCluster(manifests, size, cluster.clusterInfo, (p) => planes[p]);
-  new KubernetesManifests(stack, 'Manifests', { cdk8sApp: manifests, provider: new k8s.KubernetesProvider(stack, 'kubernetes', {}) });
+  const { cluster, planes } = libraryCloud(app, size);
+  const objects = new ClusterObjectsStack(app, 'fleet-objects', { cluster });
+  Acknowledgements.of(objects).add('TW-DEPLOY-002', 'benchmark');
+  libraryCluster(objects.cdk8sApp, size, cluster.clusterInfo, (p) => planes[p]);
+  const fixedChart = new Chart(objects.cdk8sApp, 'fixed');
+  for (let k = 0; k < (size.fixedPools ?? 0); k++) {
+    const pool = new FixedVSwitchNodePool(objects, `Fixed${k}`, {
+      cluster,
+      nodePoolName: `fixed-${k}`,
+      instanceTypes: ['ecs.g7.xlarge'],
+      configName: `eni-config-fixed-${k}`,
+      vSwitches: ZONES.map((zoneId, z) => ({ zoneId, cidrBlock: block(1000 + 3 * k + z) })),
+      configMapManifests: objects.manifests,
+    });
+    const config = new FixedVSwitchConfig(fixedChart, `Fixed${k}`, { name: pool.configName, pool: pool.schedulingInfo });
+    config.addWorkload(new kplus.Deployment(fixedChart, `FixedApp${k}`, {
+      metadata: { name: `fixed-app-${k}` }, containers: [{ image: 'nginx:1.27', securityContext: { ensureNonRoot: false } }],
+    }));
+  }
   app.synth();
 }
 
@@ -230,11 +254,13 @@ export function baselineGitOps(size: FleetSize, outdir: string): void {
 export function baselineOneDeploy(size: FleetSize, outdir: string): void {
   fs.mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  const { stack, planes } = baselineCloud(app, size);
+  const { planes } = baselineCloud(app, size);
   const manifests = new Cdk8sApp();
   baselineCluster(manifests, size, (p) => planes[p]);
-  const provider = new k8s.KubernetesProvider(stack, 'kubernetes', {});
-  const scope = new Construct(stack, 'Manifests');
+  // The same two-stack layout as the library's (cross-stack references), without its checks or ordering.
+  const objects = new TerraformStack(app, 'fleet-objects');
+  const provider = new k8s.KubernetesProvider(objects, 'kubernetes', {});
+  const scope = new Construct(objects, 'Manifests');
   for (const chart of manifests.charts) {
     for (const obj of chart.toJson()) {
       new manifest.Manifest(scope, `${obj.kind}-${obj.metadata?.namespace ?? 'cluster'}-${obj.metadata?.name}`, { provider, manifest: obj });

@@ -25,14 +25,17 @@ function summarizeCdktf(name: string, build: (outdir: string) => App, note?: str
   const app = build(outdir);
   const report = ValidationReport.of(app);
   app.synth();
-  console.log(`\n== ${name}: Terraform JSON (cdktf${note ? `, ${note}` : name === 'pod-networking' ? ', one-deploy path with kubernetes_manifest' : ''})`);
-  for (const stackDir of fs.readdirSync(path.join(outdir, 'stacks')).sort()) {
+  console.log(`\n== ${name}: Terraform JSON (cdktf${note ? `, ${note}` : name === 'pod-networking' ? ', one-deploy path: cloud stack, then ClusterObjectsStack with kubernetes_manifest' : ''})`);
+  // In `cdktf deploy '*'` order: each stack after the stacks it depends on (manifest.json).
+  const stacks = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf-8')).stacks as Record<string, { dependencies: string[] }>;
+  for (const stackDir of Object.keys(stacks).sort((a, b) => stacks[a].dependencies.length - stacks[b].dependencies.length || (a < b ? -1 : 1))) {
     const file = path.join(outdir, 'stacks', stackDir, 'cdk.tf.json');
     const tf = JSON.parse(fs.readFileSync(file, 'utf-8'));
     const counts = Object.entries(tf.resource ?? {}).map(([type, rs]) => `${type} ×${Object.keys(rs as object).length}`);
     console.log(`   wrote ${path.relative(process.cwd(), file)}`);
     console.log(`   resources: ${counts.join(', ')}`);
     console.log(`   outputs:   ${Object.keys(tf.output ?? {}).sort().join(', ')}`);
+    if (stacks[stackDir].dependencies.length > 0) console.log(`   deployed after: ${stacks[stackDir].dependencies.join(', ')} (cross-stack references)`);
   }
   printReport(report);
   // Charts delivered through KubernetesManifests are validated in the same synth.
@@ -92,8 +95,8 @@ writePlan(summarizeCdktf('pod-networking', buildOneDeployApp));
 printCapacity();
 const nodeModesCloud = summarizeCdktf('node-modes', buildNodeModesCloudApp, 'GitOps path: cloud stack only');
 writePlan(nodeModesCloud, [summarizeCdk8s('node-modes', (outdir) => buildNodeModesGitOpsApp(outdir))]);
-writePlan(summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path with kubernetes_manifest', 'cdktf.out/one-deploy'));
-const podEipCloud = summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir));
+writePlan(summarizeCdktf('node-modes', buildNodeModesOneDeployApp, 'one-deploy path: cloud stack, then ClusterObjectsStack with the fixed-vSwitch pool', 'cdktf.out/one-deploy'));
+const podEipCloud = summarizeCdktf('pod-eip', (outdir) => buildPodEipCloudApp(outdir), 'cloud stack, then ClusterObjectsStack with the controller helm_release');
 // Manifests in dist/manifests; the controller values file (no `kind`) beside that folder, never in it,
 // so `kubectl apply -f dist/manifests` and Argo CD directory apps read only Kubernetes objects.
 const podEipLayout = gitOpsLayout(path.join(ROOT, 'examples', 'pod-eip', 'dist'));

@@ -370,6 +370,18 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: "Two `PodEipPolicy` constructs (or a `PodEipPolicy` and your own `RamPolicy`) in one app with `policyName: 'pod-eip'`.",
     fix: 'Give each policy its own `policyName`, or leave it out (the default name includes the construct address).',
   },
+  'TW-DEPLOY-001': {
+    violation: '`KubernetesManifests` (or a `helm_release`) in the stack that creates the `TerwayCluster`, or a Kubernetes provider configured from that stack\'s cluster: it cannot plan before the cluster exists.',
+    fix: 'Create a `ClusterObjectsStack` with `{ cluster }` and add the charts to its `cdk8sApp`; move existing state with `terraform state mv` (docs/one-deploy.md).',
+  },
+  'TW-DEPLOY-002': {
+    violation: 'A `ClusterObjectsStack` for a cluster without `endpointPublicAccess` (warning): its providers use the private API server endpoint.',
+    fix: 'Run `cdktf deploy` from inside the VPC and acknowledge, or set `endpointPublicAccess: true`.',
+  },
+  'TW-DEPLOY-003': {
+    violation: "The cluster's stack has `new LocalBackend(stack, { path: 'terraform.cloud.tfstate' })`: the objects stack's cross-stack references would read `cdktf.out/stacks/<objects>/terraform.cloud.tfstate`.",
+    fix: "Use `path: '../cloud/terraform.cloud.tfstate'` (the same file from every stack's directory), an absolute path, or a remote backend.",
+  },
   'TW-OUT-001': {
     violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
     fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",

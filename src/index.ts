@@ -18,12 +18,14 @@ export * from './core/network-plan';
 export * from './plan/plan-guard';
 
 // Cloud side (cdktf).
+export * from './cloud/cluster-contract';
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/exclusive-eni-node-pool';
 export * from './cloud/fixed-vswitch-node-pool';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
+export * from './cloud/cluster-objects-stack';
 export * from './cloud/pod-eip-policy';
 export * from './cloud/pod-eip-options';
 export * from './cloud/alicloud-schema-validation';

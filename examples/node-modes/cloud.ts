@@ -9,7 +9,7 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  Acknowledgements, alicloud, ExclusiveEniNodePool, FixedVSwitchNodePool, KubernetesManifests, TerwayCluster,
+  Acknowledgements, alicloud, ClusterObjectsStack, ExclusiveEniNodePool, FixedVSwitchNodePool, TerwayCluster,
 } from 'ack-terway-network';
 
 export const REGION = 'cn-hangzhou';
@@ -19,8 +19,11 @@ export const FIXED_CONFIG = 'eni-config-fixed';
 
 /** Options of {@link NodeModesStack}. */
 export interface NodeModesStackOptions {
-  /** One-deploy path: the manifests that deliver the per-node ConfigMap. */
-  readonly configMapManifests?: (stack: NodeModesStack) => KubernetesManifests;
+  /**
+   * One-deploy path: the stack of the cluster's objects (created once the cluster exists). The
+   * fixed-vSwitch pool goes there too, after the ConfigMap that delivers its eni_conf.
+   */
+  readonly clusterObjects?: (stack: NodeModesStack) => ClusterObjectsStack;
 }
 
 /** Cluster, exclusive ENI node pool and fixed-vSwitch node pool. */
@@ -28,10 +31,14 @@ export class NodeModesStack extends TerraformStack {
   public readonly cluster: TerwayCluster;
   public readonly exclusivePool: ExclusiveEniNodePool;
   public readonly fixedPool: FixedVSwitchNodePool;
+  /** One-deploy path: the cluster-objects stack. */
+  public readonly objects?: ClusterObjectsStack;
 
   constructor(scope: Construct, id: string, options: NodeModesStackOptions = {}) {
     super(scope, id);
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    // Relative to cdktf.out/stacks/<id>, written so that a later stack's cross-stack references
+    // (terraform_remote_state, which reuses this path from its own directory) find the same file.
+    new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
     new alicloud.provider.AlicloudProvider(this, 'alicloud', { region: REGION });
     this.cluster = new TerwayCluster(this, 'Cluster', {
       clusterName: 'node-modes',
@@ -51,8 +58,10 @@ export class NodeModesStack extends TerraformStack {
       instanceTypes: ['ecs.g8i.4xlarge', 'ecs.g7.4xlarge'],
       autoScaling: { minSize: 1, maxSize: 10 },
     });
-    const manifests = options.configMapManifests?.(this);
-    this.fixedPool = new FixedVSwitchNodePool(this, 'FixedPool', {
+    this.objects = options.clusterObjects?.(this);
+    const manifests = this.objects?.manifests;
+    // The pool must start after its ConfigMap: in the objects stack when it delivers the ConfigMap.
+    this.fixedPool = new FixedVSwitchNodePool(this.objects ?? this, 'FixedPool', {
       cluster: this.cluster,
       nodePoolName: 'allowlisted',
       instanceTypes: ['ecs.g7.xlarge', 'ecs.g8i.xlarge'],

@@ -1,27 +1,28 @@
 /**
- * Delivery path 2, one `cdktf deploy`: the charts become kubernetes_manifest resources in the
- * cluster stack, and the fixed-vSwitch node pool depends on its ConfigMap's manifest, so its
- * nodes start only after kube-system/eni-config-fixed exists.
+ * Delivery path 2, one `cdktf deploy '*'`: the cloud stack (cluster and exclusive ENI pool),
+ * then a ClusterObjectsStack with the charts as kubernetes_manifest resources and the
+ * fixed-vSwitch node pool, which depends on its ConfigMap's manifest: its first node already
+ * joins with kube-system/eni-config-fixed in place.
+ *
+ *   cdktf deploy '*'       # node-modes, then node-modes-objects (docs/one-deploy.md)
  */
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { App as Cdk8sApp } from 'cdk8s';
-import { App, TerraformVariable } from 'cdktf';
+import { App, LocalBackend } from 'cdktf';
 import { NodeModesStack } from './cloud';
 import { NodeModesChart } from './workloads';
-import { KubernetesManifests } from 'ack-terway-network';
+import { Acknowledgements, ClusterObjectsStack } from 'ack-terway-network';
 
-/** Builds the single cdktf app: cloud resources plus the cluster-side manifests. */
+/** Builds the cdktf app: the cloud stack, then the cluster-objects stack. */
 export function buildOneDeployApp(outdir?: string): App {
   const app = new App({ outdir });
-  const cdk8sApp = new Cdk8sApp();
   const stack = new NodeModesStack(app, 'node-modes', {
-    configMapManifests: (s) => {
-      const kubeconfig = new TerraformVariable(s, 'kubeconfig_path', { type: 'string', description: 'Path to the cluster kubeconfig' });
-      const provider = new KubernetesProvider(s, 'kubernetes', { configPath: kubeconfig.stringValue });
-      return new KubernetesManifests(s, 'Manifests', { cdk8sApp, provider });
+    clusterObjects: (s) => {
+      const objects = new ClusterObjectsStack(app, 'node-modes-objects', { cluster: s.cluster });
+      new LocalBackend(objects, { path: 'terraform.node-modes-objects.tfstate' });
+      Acknowledgements.of(objects).add('TW-DEPLOY-002', 'cdktf deploy runs on a build host inside the VPC');
+      return objects;
     },
   });
-  new NodeModesChart(cdk8sApp, 'node-modes', { cluster: stack.cluster.clusterInfo, securityGroupId: stack.cluster.securityGroupId });
+  new NodeModesChart(stack.objects!.cdk8sApp, 'node-modes', { cluster: stack.cluster.clusterInfo, securityGroupId: stack.cluster.securityGroupId });
   return app;
 }
 

@@ -7,11 +7,10 @@
  *   cdktf synth            # with the cdktf CLI, in this folder
  *   npm run example        # from the repository root, no CLI needed
  */
-import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
-import { App } from 'cdktf';
+import { App, LocalBackend } from 'cdktf';
 import { Construct } from 'constructs';
 import { REGION, TerwayClusterStack } from '../terway-cluster/main';
-import { BusinessPortProtocol, PodEipPolicy } from 'ack-terway-network';
+import { Acknowledgements, BusinessPortProtocol, ClusterObjectsStack, PodEipPolicy } from 'ack-terway-network';
 
 /** The chart version the example pins (RRSA needs v0.10.0+, client QPS/burst v0.12.2+). */
 export const CHART_VERSION = 'v0.12.2';
@@ -20,19 +19,31 @@ export const GAME_SERVER_KIND = 'GameServerSet';
 
 /** Options of the example stack. */
 export interface PodEipStackOptions {
-  /** Also install the mirrored chart with helm_release (needs a kubeconfig for the cluster). */
+  /**
+   * Also install the mirrored chart with helm_release. The Helm provider reads the API server
+   * while planning, so the release (with the policy it depends on) goes to a ClusterObjectsStack
+   * that `cdktf deploy '*'` applies after this stack.
+   */
   readonly helmRelease?: boolean;
 }
 
 /** The cluster stack with pod EIP permissions, ports and controller values. */
 export class PodEipStack extends TerwayClusterStack {
   public readonly podEip: PodEipPolicy;
+  /** With `helmRelease`: the stack holding the policy and the controller's helm_release. */
+  public readonly objects?: ClusterObjectsStack;
 
   constructor(scope: Construct, id: string, options: PodEipStackOptions = {}) {
     super(scope, id);
-    // The Helm provider reaches the cluster through a kubeconfig written after the cluster exists.
-    const helm = options.helmRelease ? new HelmProvider(this, 'helm', { kubernetes: { configPath: 'kubeconfig.yaml' } }) : undefined;
-    this.podEip = new PodEipPolicy(this, 'PodEip', {
+    if (options.helmRelease) {
+      // The Helm provider gets the new cluster's endpoint and credentials from its kubeconfig
+      // (alicloud_cs_cluster_credential), read once this stack is applied.
+      this.objects = new ClusterObjectsStack(scope, `${id}-objects`, { cluster: this.cluster });
+      new LocalBackend(this.objects, { path: `terraform.${id}-objects.tfstate` });
+      Acknowledgements.of(this.objects).add('TW-DEPLOY-002', 'cdktf deploy runs on a build host inside the VPC');
+    }
+    const helm = this.objects?.helmProvider();
+    this.podEip = new PodEipPolicy(this.objects ?? this, 'PodEip', {
       cluster: this.cluster,
       controller: {
         chartVersion: CHART_VERSION,

@@ -21,7 +21,9 @@ export class TerwayClusterStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     // A relative state path keeps the synthesized JSON identical on every machine.
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    // Relative to cdktf.out/stacks/<id>, written so that a later stack's cross-stack references
+    // (terraform_remote_state, which reuses this path from its own directory) find the same file.
+    new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
     // Credentials come from the environment (ALICLOUD_ACCESS_KEY/SECRET_KEY, a profile or
     // RRSA); the library refuses to synthesize access keys into cdk.tf.json.
     new alicloud.provider.AlicloudProvider(this, 'alicloud', { region: REGION });

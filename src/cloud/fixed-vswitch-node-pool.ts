@@ -157,7 +157,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
       taints: this.nodeTaints.map((t) => ({ ...t })),
       allowlistCidrs: [...this.allowlistCidrs],
     };
-    cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo);
+    cluster._registerFixedVSwitchPoolInfo(this.schedulingInfo, this);
     // Pools sharing a ConfigMap share its vSwitches (TW-FIXED-010), so the first one writes the output.
     if (!earlier.some((p) => p.configName === configName)) {
       const outputName = configName.replace(/[^A-Za-z0-9_]/g, '_');
@@ -197,7 +197,8 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
         `Node pool ${this.nodePoolName} reads ConfigMap kube-system/${this.configName}, which this stack does not create.`,
         'GitOps: apply the FixedVSwitchConfig ConfigMap before this pool creates nodes (or restart the Terway pods on them afterwards), then acknowledge. One deploy: pass configMapManifests.')];
     }
-    const delivered = manifests.cdk8sApp.charts.some((c) => c.toJson().some((o: any) => o?.kind === 'ConfigMap' && o.metadata?.namespace === 'kube-system' && o.metadata?.name === this.configName));
+    // The rendered resources or the app-wide index, never a render of every chart per pool.
+    const delivered = manifests._delivers('ConfigMap', 'kube-system', this.configName);
     return delivered ? [] : [violation(RULES.FIXED_POOL_LABEL,
       `configMapManifests (${manifests.node.path}) deliver no ConfigMap kube-system/${this.configName} for node pool ${this.nodePoolName}.`,
       `Add a FixedVSwitchConfig named ${this.configName} to the cdk8s app of those manifests.`)];

@@ -3,13 +3,16 @@ import { createHash } from 'crypto';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App as Cdk8sApp } from 'cdk8s';
-import { Annotations } from 'cdktf';
+import { Annotations, dependable, ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
-import { installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { OrderingAnchor } from './ordering-anchor';
+import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from './synth-gate';
+import { declaredObjects } from '../cluster/declared-objects';
 import { warningsReportedElsewhere } from '../cluster/warnings';
+import { printFindings } from '../core/print-findings';
 import { ValidationReport } from '../core/validation';
 import { inValidationPass } from '../core/validation-pass';
 import { checkInputs, describeValue } from '../domain/input';
@@ -38,14 +41,24 @@ export interface KubernetesManifestsProps {
  * Objects are read when the app is synthesized, before cdktf prepares its stacks, so charts
  * may change after this is created, and IDs from resources of another stack of the app become
  * cross-stack references like any other.
- * Terraform's kubernetes_manifest needs a reachable API server at plan time: apply the
- * cluster first (e.g. `cdktf deploy` with the manifests commented out, or `-target`).
+ *
+ * Order (`depends_on`): every namespaced object after its Namespace (when the app defines it);
+ * every workload (an object with a pod template) after the network it relies on: the
+ * `PodNetworking` planes, the kube-system ConfigMaps (eni-config and per-node configs) and the
+ * `helm_release` resources (e.g. the EIP controller) of this stack, through one `terraform_data`
+ * anchor (so the output grows linearly). `terraform destroy` removes them in reverse.
+ *
+ * Terraform's kubernetes_manifest needs a reachable API server at plan time: use a
+ * ClusterObjectsStack (rule TW-DEPLOY-001 rejects manifests in the stack that creates the cluster).
+ * @see https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest
  */
 export class KubernetesManifests extends Construct {
   /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
   public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;
   private readonly manifests = new Map<string, Manifest>();
+  /** The `depends_on` list the bridge gave each resource (its rendering is still known then). */
+  private readonly ordering = new WeakMap<Manifest, string[]>();
 
   constructor(scope: Construct, id: string, private readonly props: KubernetesManifestsProps) {
     super(scope, id);
@@ -71,6 +84,16 @@ export class KubernetesManifests extends Construct {
   public _manifestOf(kind: string, namespace: string | undefined, name: string): Manifest | undefined {
     this._render();
     return this.manifests.get(objectKey(kind, namespace, name));
+  }
+
+  /**
+   * Whether the object is delivered: looked up among the rendered resources once rendered (no
+   * serialization), else in the app-wide index of declared objects (once per validation pass).
+   * @internal
+   */
+  public _delivers(kind: string, namespace: string | undefined, name: string): boolean {
+    if (this.rendered) return this.manifests.has(objectKey(kind, namespace, name));
+    return (declaredObjects(this.cdk8sApp).byKind.get(kind) ?? []).some((o) => o.namespace === namespace && o.name === name);
   }
 
   /** Validation errors of the cdk8s app (the root's hook aside), in one pass. */
@@ -107,13 +130,15 @@ export class KubernetesManifests extends Construct {
     return [];
   }
 
-  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings (not stderr lines). */
+  /** Adds one kubernetes_manifest per object; the app's warnings become cdktf warnings and stderr lines (once). */
   private renderCharts(): void {
     warningsReportedElsewhere(this.cdk8sApp);
     const report = ValidationReport.of(this.cdk8sApp);
+    if (!cdktfCliShowsAnnotations()) printFindings(report.warnings);
     for (const w of report.warnings) Annotations.of(this).addWarning(`${w.path}: ${w.text}`);
     for (const a of report.acknowledged) Annotations.of(this).addInfo(`${a.path}: [${a.ruleId}] acknowledged: ${a.acknowledgedReason}`);
     const seen = new Map<string, string>();
+    const rendered: Array<{ obj: any; resource: Manifest }> = [];
     for (const chart of this.cdk8sApp.charts) {
       for (const obj of chart.toJson()) {
         const { id, identity } = manifestId(obj);
@@ -126,10 +151,40 @@ export class KubernetesManifests extends Construct {
         const { escaped: content, text } = escapeLiterals(obj);
         const resource = new Manifest(this, id, { provider: this.props.provider, manifest: content });
         // The shape toTerraform() gives, so findings name the same paths.
-        registerKnownRendering(resource, () => (asRendered(resource, content)
+        // depends_on holds addresses only (no values), so the known text stays all of the resource's text.
+        registerKnownRendering(resource, () => (asRendered(resource, content, this.ordering.get(resource))
           ? { value: { resource: { [Manifest.tfResourceType]: { [resource.friendlyUniqueId]: { manifest: content } } } }, text } : undefined));
         this.manifests.set(objectKey(obj.kind, obj.metadata?.namespace, obj.metadata?.name), resource);
+        rendered.push({ obj, resource });
       }
+    }
+    this.order(rendered);
+  }
+
+  /**
+   * Adds the `depends_on` of every rendered object: its Namespace, and for workloads the
+   * network prerequisites (through one anchor). Linear in the number of objects.
+   */
+  private order(rendered: Array<{ obj: any; resource: Manifest }>): void {
+    const prerequisites: ITerraformDependable[] = [
+      ...rendered.filter(({ obj }) => isNetworkPrerequisite(obj)).map(({ resource }) => resource),
+      ...TerraformStack.of(this).node.findAll()
+        .filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'helm_release'),
+    ];
+    let anchor: OrderingAnchor | undefined;
+    const networkReady = (): OrderingAnchor => {
+      anchor ??= new OrderingAnchor(this, 'NetworkReady', prerequisites);
+      return anchor;
+    };
+    for (const { obj, resource } of rendered) {
+      const deps: ITerraformDependable[] = [];
+      const namespace = obj.metadata?.namespace;
+      const ns = namespace === undefined ? undefined : this.manifests.get(objectKey('Namespace', undefined, namespace));
+      if (ns !== undefined) deps.push(ns);
+      if (prerequisites.length > 0 && isWorkload(obj)) deps.push(networkReady());
+      if (deps.length === 0) continue;
+      resource.dependsOn = deps.map(dependable);
+      this.ordering.set(resource, resource.dependsOn);
     }
   }
 }
@@ -168,12 +223,13 @@ const MANIFEST_INPUTS = ((): string[] => {
  * holds all of its text (the provider is a reference; the construct IDs come from the object's
  * kind, namespace and name).
  */
-function asRendered(resource: Manifest, content: unknown): boolean {
+function asRendered(resource: Manifest, content: unknown, ordering: string[] | undefined): boolean {
   const r = resource as unknown as Record<string, unknown> & { rawOverrides?: object };
   return resource.manifestInput === content
     && MANIFEST_INPUTS.every((n) => n === 'manifestInput' || r[n] === undefined)
     && resource.lifecycle === undefined && resource.count === undefined && resource.forEach === undefined
-    && resource.provisioners === undefined && resource.connection === undefined && (resource.dependsOn ?? []).length === 0
+    && resource.provisioners === undefined && resource.connection === undefined
+    && (ordering === undefined ? (resource.dependsOn ?? []).length === 0 : resource.dependsOn === ordering)
     // cdktf keeps overrides in a private field; if it is ever renamed, the resource is rendered in full.
     && r.rawOverrides !== undefined && Object.keys(r.rawOverrides).length === 0;
 }
@@ -181,4 +237,23 @@ function asRendered(resource: Manifest, content: unknown): boolean {
 /** Lookup key of a rendered object by kind, namespace and name (for `_manifestOf`). */
 function objectKey(kind: unknown, namespace: unknown, name: unknown): string {
   return JSON.stringify([String(kind), namespace === undefined ? '' : String(namespace), String(name)]);
+}
+
+/** Kinds that run pods without a `spec.template` (the rest are recognised by their pod template). */
+const POD_KINDS = new Set(['Pod', 'CronJob']);
+
+/** Whether `obj` runs pods: a Pod, a CronJob, or any kind with a pod template (Deployment, StatefulSet, custom sets…). */
+function isWorkload(obj: any): boolean {
+  return POD_KINDS.has(obj?.kind) || (typeof obj?.spec?.template?.spec === 'object' && obj.spec.template.spec !== null);
+}
+
+/**
+ * Whether pods rely on `obj` being in place when they start: a PodNetworking plane, or a
+ * kube-system ConfigMap (Terway's eni-config and per-node configs).
+ * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
+ */
+function isNetworkPrerequisite(obj: any): boolean {
+  const group = String(obj?.apiVersion ?? '').split('/')[0];
+  return (obj?.kind === 'PodNetworking' && group === 'network.alibabacloud.com')
+    || (obj?.kind === 'ConfigMap' && obj?.apiVersion === 'v1' && obj?.metadata?.namespace === 'kube-system');
 }

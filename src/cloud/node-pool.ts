@@ -1,10 +1,10 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { ITerwayCluster } from './cluster-contract';
 import { isTerwayCluster } from './cluster-inputs';
 import { instanceTypePreconditions } from './instance-type-preconditions';
 import { NetworkModeRecord } from './network-mode-record';
 import { installSynthGate } from './synth-gate';
-import { TerwayCluster } from './terway-cluster';
 import { NodeTaintInfo } from '../core/cluster-info';
 import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
@@ -135,8 +135,8 @@ export interface LingjunNodeGroup {
 
 /** Properties of a {@link TerwayNodePool}. */
 export interface TerwayNodePoolProps extends TerwayNodePoolOptions {
-  /** The cluster the pool belongs to. */
-  readonly cluster: TerwayCluster;
+  /** The cluster the pool belongs to (a `TerwayCluster`). */
+  readonly cluster: ITerwayCluster;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { printFindings } from '../core/print-findings';
 import { beginScopePass, checkedConstructs, ValidationReport } from '../core/validation';
 import { currentPass, endKeptPass, endPass, inValidationPass, openPass } from '../core/validation-pass';
 
@@ -18,9 +19,11 @@ type WithBeforeWrite = IConstruct & { [BEFORE_WRITE]?: (reportErrors: boolean) =
  *    renders its cdk8s app here, so render errors stop synthesis before the first write);
  * 2. validates every stack of the app;
  * 3. surfaces the library's warnings as cdktf annotations (acknowledged ones as info), once
- *    per construct and finding, for all stacks at once.
+ *    per construct and finding, for all stacks at once, and prints the errors and
+ *    unacknowledged warnings on stderr (ACK_TERWAY_NETWORK_QUIET=1 silences them).
  * When only the library's own aspects run after it, the pass stays open until cdktf has
- * validated the first stack, which then reuses its findings (each check runs once per synth).
+ * validated every stack (or written the last one), and each stack's validation reuses its
+ * findings (each check runs once per synth, also in a multi-stack app).
  *
  * With `skipValidation: true` (which cdktf's error footer suggests) cdktf skips its own
  * validations, but the library's rules still run here: they describe configurations that
@@ -42,7 +45,10 @@ class SynthGate implements IAspect {
     // findings instead of evaluating every rule of the stack a second time; any other aspect
     // may change the stack, so then the stack is validated afresh.
     inValidationPass(() => {
+      // The pass stays open until the last stack is rendered: cdktf validates and writes the
+      // stacks one after another, and only the library's aspects run in between.
       KEPT_PASSES.set(node, currentPass());
+      ENDS_AT_RENDER.set(stacks[stacks.length - 1], currentPass());
       const beforeWrite = runBeforeWriteWork(root, skipping);
       if (skipping) {
         const errors = [...beforeWrite, ...ValidationReport.of(root).errors.map((f) => `[${f.path}] ${f.text}`)];
@@ -50,10 +56,14 @@ class SynthGate implements IAspect {
           throw new Error(`ack-terway-network: skipValidation: true skips cdktf's own checks only; the Terway rules still run, because what they reject fails at apply time or on the nodes. Fix:\n  ${errors.join('\n  ')}`);
         }
       } else {
+        // Printed before cdktf's validation throws on errors: a plain node/ts-node run shows
+        // warnings only here (cdktf writes them to manifest.json, which only its CLI reads).
+        const report = ValidationReport.of(root);
+        if (!cdktfCliShowsAnnotations()) printFindings([...report.errors, ...report.warnings]);
         for (const stack of stacks) stack.runAllValidations();
       }
       this.annotate(root);
-    }, () => (skipping || !onlyLibraryAspects(node) ? [] : checkedConstructs(node)));
+    }, () => (skipping || !stacks.every(onlyLibraryAspects) ? [] : stacks.flatMap(checkedConstructs)));
   }
 
   private annotate(root: IConstruct): void {
@@ -76,8 +86,10 @@ class SynthGate implements IAspect {
 
 const GATE = new SynthGate();
 const LIBRARY_ASPECTS = new WeakSet<IAspect>([GATE]);
-/** The pass each gated stack's gate ran in, ended at the latest when the stack is rendered. */
+/** The pass each gated stack's gate ran in (a later synth of the app ends it first). */
 const KEPT_PASSES = new WeakMap<IConstruct, object | undefined>();
+/** The gate's pass, by the app's last stack: it ends at the latest when that stack is rendered. */
+const ENDS_AT_RENDER = new WeakMap<IConstruct, object | undefined>();
 
 /**
  * An aspect of the library's own, which changes nothing the rules read (so the gate's
@@ -144,8 +156,8 @@ function hookApp(root: IConstruct): void {
  * behind (measured 1.5 times slower there). The aspect still runs the work for a stack
  * synthesized without being prepared (`Testing.synth`); the work is idempotent.
  *
- * Rendering a stack to JSON ends the gate's kept pass (if its validation did not): what
- * happens after that may change the app.
+ * Rendering the last stack to JSON ends the gate's kept pass (if the validations did not):
+ * what happens after that may change the app.
  */
 function hookStack(stack: TerraformStack): void {
   const prepare = stack.prepareStack;
@@ -162,7 +174,7 @@ function hookStack(stack: TerraformStack): void {
     configurable: true,
     writable: true,
     value: () => {
-      endKeptPass(KEPT_PASSES.get(stack));
+      endKeptPass(ENDS_AT_RENDER.get(stack));
       return toTerraform.call(stack);
     },
   });
@@ -208,4 +220,15 @@ function firstStack(root: IConstruct): TerraformStack | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether the app runs under the cdktf CLI, which reads the annotations from manifest.json and
+ * shows them itself (and shows the app's stderr as errors): the CLI's synth sets
+ * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS ("we want to display the errors ourselves").
+ * @see https://github.com/hashicorp/terraform-cdk/blob/main/packages/%40cdktf/cli-core/src/lib/synth-stack.ts
+ * @internal
+ */
+export function cdktfCliShowsAnnotations(): boolean {
+  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
 }

@@ -1,17 +1,22 @@
-import { Lazy, TerraformProvider, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { TerraformProvider, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ITerwayCluster } from './cluster-contract';
 import { checkClusterProps, checkNodePoolOptions, isJsonObjectText } from './cluster-inputs';
+import { createNetwork, networkPlan } from './cluster-network-plan';
+import { addClusterOutputs, lazyClusterOutput } from './cluster-outputs';
+import { addSnatEntry, createNatGateway, SnatTarget } from './cluster-snat';
 import { registerCredentialScan } from './credential-scan';
+import { sameStackDeliveryFindings } from './deploy-layout';
 import { TerwayNodePool, TerwayNodePoolOptions } from './node-pool';
-import { libraryOutput, reserveOutputNames } from './output-names';
 import { installSynthGate } from './synth-gate';
+import { TerwayClusterProps } from './terway-cluster-props';
 import { ExclusiveEniPoolInfo, FixedVSwitchPoolInfo, TerwayClusterInfo, ZoneVSwitchIds } from '../core/cluster-info';
 import { registerPlanFacts } from '../core/plan-facts';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import {
   checkClusterNetwork, checkManagedClusterConfig, ClusterNetworkPlan, DEFAULT_CLUSTER_DOMAIN, DEFAULT_SERVICE_CIDR,
-  effectiveTrunkEni, VSwitchPlan, ZonePlan,
+  effectiveTrunkEni, VSwitchPlan,
 } from '../domain/cluster-network';
 import { ClusterSpec, IpStack, KubeProxyMode, NetworkAcceleration } from '../domain/enums';
 import { checkInputs } from '../domain/input';
@@ -21,290 +26,10 @@ import { Finding } from '../domain/rules';
 import { checkClusterValues } from '../domain/terraform-values';
 import { isUnresolved } from '../domain/tokens';
 import { CsManagedKubernetes, CsManagedKubernetesAddons } from '../generated/alicloud/cs-managed-kubernetes';
-import { EipAddress } from '../generated/alicloud/eip-address';
-import { EipAssociation } from '../generated/alicloud/eip-association';
-import { NatGateway } from '../generated/alicloud/nat-gateway';
-import { SnatEntry } from '../generated/alicloud/snat-entry';
 import { Vpc } from '../generated/alicloud/vpc';
-import { Vswitch } from '../generated/alicloud/vswitch';
 
-/** A vSwitch to create (give `cidrBlock`) or an existing one (give `vswitchId`). */
-export interface VSwitchSpec {
-  /**
-   * CIDR block of the vSwitch to create (`alicloud_vswitch` `cidr_block`). For an existing vSwitch, its CIDR block:
-   * optional, but it enables the overlap and capacity checks.
-   * @default - required when `vswitchId` is not set
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
-   */
-  readonly cidrBlock?: string;
-  /**
-   * ID of an existing vSwitch (`vsw-…`), used in `vswitch_ids` / `pod_vswitch_ids`; nothing is created.
-   * @default - a vSwitch is created from `cidrBlock`
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
-   */
-  readonly vswitchId?: string;
-}
-
-/** The node and pod vSwitches of one zone. */
-export interface ZoneNetworkSpec {
-  /**
-   * Zone ID (`alicloud_vswitch` `zone_id`), e.g. `cn-hangzhou-h`.
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vswitch
-   */
-  readonly zoneId: string;
-  /**
-   * vSwitches for nodes (the cluster's `vswitch_ids`). At least one.
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly nodeVSwitches: VSwitchSpec[];
-  /**
-   * vSwitches Terway takes pod IPs from (`pod_vswitch_ids`); use /19 or larger blocks.
-   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
-   */
-  readonly podVSwitches: VSwitchSpec[];
-}
-
-/** The VPC to create (give `cidrBlock`) or to use (give `vpcId`). */
-export interface VpcSpec {
-  /**
-   * CIDR block of the VPC to create (`alicloud_vpc` `cidr_block`), e.g. `192.168.0.0/16`. For an existing VPC, its CIDR
-   * block: optional, but it enables the containment and overlap checks.
-   * @default - required when `vpcId` is not set
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc
-   */
-  readonly cidrBlock?: string;
-  /**
-   * ID of an existing VPC (`vpc-…`), the parent of the vSwitches.
-   * @default - a VPC is created
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly vpcId?: string;
-  /**
-   * Secondary CIDR blocks (`secondary_cidr_blocks`) of an existing VPC, for the address checks.
-   * @default []
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc
-   */
-  readonly secondaryCidrBlocks?: string[];
-  /**
-   * For a created VPC: enable IPv6 on the VPC and its vSwitches (`enable_ipv6`).
-   * For an existing VPC: declare that it has IPv6 enabled. Needed for dual-stack.
-   * @default false
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/vpc
-   */
-  readonly enableIpv6?: boolean;
-}
-
-/** Internet egress for nodes and pods through a NAT gateway with SNAT entries. */
-export interface NatGatewaySpec {
-  /**
-   * Whether to provide SNAT for the vSwitches. Pods on a pod vSwitch without SNAT have
-   * no Internet access (container networking FAQ, rule TW-NAT-001). In a VPC you bring
-   * (`vpc.vpcId`) nothing billable is created unless you ask: set `natGatewayId` (SNAT
-   * entries on your gateway) or `enabled: true` (a new NAT gateway and EIP in your VPC).
-   * @default - true for a VPC this construct creates or with `natGatewayId`; false in an existing VPC
-   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/faq-about-container-networks
-   */
-  readonly enabled?: boolean;
-  /**
-   * Existing NAT gateway (`ngw-…`) to add the SNAT entries (`alicloud_snat_entry`) to. Requires `snatTableId` and `snatIp`.
-   * @default - an Enhanced NAT gateway and an EIP are created
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway
-   */
-  readonly natGatewayId?: string;
-  /**
-   * SNAT table of the existing NAT gateway (`snat_table_id`).
-   * @default - taken from the created NAT gateway
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry
-   */
-  readonly snatTableId?: string;
-  /**
-   * Public IP (an EIP bound to the NAT gateway) used for SNAT (`snat_ip`).
-   * @default - the created EIP
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry
-   */
-  readonly snatIp?: string;
-  /**
-   * Bandwidth of the created EIP in Mbit/s (`alicloud_eip_address` `bandwidth`), a whole number of at least 1.
-   * @default 100
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/eip_address
-   */
-  readonly eipBandwidth?: number;
-  /**
-   * Also add SNAT entries for the node vSwitches.
-   * @default true
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry
-   */
-  readonly snatNodeVSwitches?: boolean;
-}
-
-/** An add-on in addition to the network add-ons TerwayCluster manages. */
-export interface ClusterAddonSpec {
-  /**
-   * Add-on name (`addons.name`), e.g. `csi-plugin`.
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly name: string;
-  /**
-   * Add-on configuration as a JSON string (`addons.config`).
-   * @default - none
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly config?: string;
-  /**
-   * Add-on version (`addons.version`).
-   * @default - the ACK default
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly version?: string;
-  /**
-   * Install the add-on disabled (`addons.disabled`).
-   * @default false
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly disabled?: boolean;
-}
-
-/** Properties of a {@link TerwayCluster}. */
-export interface TerwayClusterProps {
-  /**
-   * Cluster name (`name`).
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly clusterName: string;
-  /**
-   * ACK Kubernetes version (`version`), e.g. `1.33.1-aliyun.1`.
-   * @default - the newest version ACK offers (treated as 1.31 or later by the rules)
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly kubernetesVersion?: string;
-  /**
-   * Cluster edition (`cluster_spec`). The default, Pro (`ack.pro.small`), has an hourly cluster
-   * management fee per cluster (pay-as-you-go); the Basic edition (`ClusterSpec.STANDARD`) has
-   * none. Nodes, the API server's CLB, NAT gateway and EIPs are billed on either edition.
-   * @default ClusterSpec.PRO (ack.pro.small: billed cluster management fee)
-   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/product-overview/ack-pro-cluster-billing
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly clusterSpec?: ClusterSpec;
-  /** The VPC. */
-  readonly vpc: VpcSpec;
-  /** Zones with their node and pod vSwitches. */
-  readonly zones: ZoneNetworkSpec[];
-  /**
-   * Service CIDR (`service_cidr`); must not overlap the VPC or vSwitches. Immutable.
-   * @default 172.19.0.0/20
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly serviceCidr?: string;
-  /**
-   * kube-proxy mode (`proxy_mode`).
-   * @default KubeProxyMode.IPVS
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly proxyMode?: KubeProxyMode;
-  /**
-   * IP families (`ip_stack`).
-   * @default IpStack.IPV4
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly ipStack?: IpStack;
-  /**
-   * Kubernetes NetworkPolicy support (terway-eniip add-on config `NetworkPolicy`).
-   * @default true
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly networkPolicy?: boolean;
-  /**
-   * eBPF network acceleration (terway-eniip add-on config `IPVlan`); shared ENI mode only.
-   * @default NetworkAcceleration.NONE
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly acceleration?: NetworkAcceleration;
-  /**
-   * Trunk ENI (terway-eniip config `ENITrunking` plus the terway-controlplane add-on).
-   * Needed for PodNetworking. Cannot be disabled once enabled.
-   * @default - on for Kubernetes 1.31 or later (ACK's default), off before
-   * @see https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-a-static-ip-address-a-separate-vswitch-and-a-separate-security-group-for-each-pod
-   */
-  readonly trunkEni?: boolean;
-  /**
-   * Cluster DNS domain (`cluster_domain`); immutable.
-   * @default cluster.local
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly clusterDomain?: string;
-  /**
-   * Deletion protection (`deletion_protection`). On by default: `terraform destroy` (or
-   * `cdktf destroy`) fails on the cluster until you set this to false and apply, so a test
-   * cluster keeps being billed until then.
-   * @default true (the cluster cannot be deleted until this is turned off)
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly deletionProtection?: boolean;
-  /**
-   * NAT gateway and SNAT entries for Internet egress.
-   * @default - created with the VPC; in an existing VPC none (new pod vSwitches then get warning TW-NAT-001)
-   */
-  readonly natGateway?: NatGatewaySpec;
-  /**
-   * Expected number of pods in the cluster, checked against pod vSwitch capacity.
-   * @default - capacity is not checked
-   */
-  readonly expectedPodCount?: number;
-  /**
-   * Existing security group for the nodes (`security_group_id`).
-   * @default - ACK creates one
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly securityGroupId?: string;
-  /**
-   * RAM Roles for Service Accounts (`enable_rrsa`): the cluster gets an OIDC provider, so pods
-   * can assume RAM roles without AccessKeys (PodEipPolicy's `rrsa` uses it). On by default; the
-   * provider documents that RRSA cannot be turned off again once it is on.
-   * @default true (RRSA on: an OIDC provider is created for the cluster)
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly enableRrsa?: boolean;
-  /**
-   * Expose the API server through a public SLB (`slb_internet_enabled`). Off by default: the
-   * API server is reachable only from the VPC (and networks connected to it), so `kubectl` or a
-   * one-deploy `kubernetes_manifest` run from outside needs a VPN, a bastion or this set to true
-   * (which exposes the API server to the Internet).
-   * @default false (API server reachable from inside the VPC only)
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly endpointPublicAccess?: boolean;
-  /**
-   * Terway version to install (terway-eniip add-on `version`); also used for version gates.
-   * @default - the ACK default for the Kubernetes version
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly terwayVersion?: string;
-  /**
-   * Further add-ons (`addons`); network add-ons are managed by this construct.
-   * @default []
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly additionalAddons?: ClusterAddonSpec[];
-  /**
-   * Resource group for all created resources (`resource_group_id`).
-   * @default - the account's default group
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly resourceGroupId?: string;
-  /**
-   * Tags (`tags`) for all created resources that support tags.
-   * @default {}
-   * @see https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/cs_managed_kubernetes
-   */
-  readonly tags?: { [key: string]: string };
-  /**
-   * Prefix of the Terraform output names (`<prefix>cluster_id`, …); set it when a stack
-   * holds more than one cluster.
-   * @default ''
-   */
-  readonly outputPrefix?: string;
-}
+// The props (VpcSpec, ZoneNetworkSpec, …) live in terway-cluster-props.ts; exported here too.
+export * from './terway-cluster-props';
 
 /**
  * An ACK managed cluster in Terway shared ENI (multi-IP) mode that satisfies
@@ -314,7 +39,7 @@ export interface TerwayClusterProps {
  * Creates the VPC, vSwitches and NAT gateway it is not given. Every documented
  * constraint is checked at synth time; see the rule catalogue in the README.
  */
-export class TerwayCluster extends Construct {
+export class TerwayCluster extends Construct implements ITerwayCluster {
   /** The `alicloud_cs_managed_kubernetes` resource (escape hatch). */
   public readonly cluster: CsManagedKubernetes;
   /** Cluster ID. */
@@ -342,8 +67,9 @@ export class TerwayCluster extends Construct {
   private readonly planeVSwitches: VSwitchPlan[] = [];
   private readonly exclusivePoolInfos: ExclusiveEniPoolInfo[] = [];
   private readonly fixedPoolInfos: FixedVSwitchPoolInfo[] = [];
+  private readonly outputFixedPoolInfos: FixedVSwitchPoolInfo[] = [];
   private readonly outputPrefix: string;
-  private snat?: { tableId: string; ip: string; dependsOn: EipAssociation[] };
+  private snat?: SnatTarget;
 
   constructor(scope: Construct, id: string, props: TerwayClusterProps) {
     super(scope, id);
@@ -353,50 +79,11 @@ export class TerwayCluster extends Construct {
     this.outputPrefix = props.outputPrefix ?? '';
     const tags = props.tags;
 
-    if (props.vpc.vpcId === undefined) {
-      this.vpcResource = new Vpc(this, 'Vpc', {
-        vpcName: `${props.clusterName}-vpc`,
-        cidrBlock: props.vpc.cidrBlock,
-        enableIpv6: props.vpc.enableIpv6 || undefined,
-        resourceGroupId: props.resourceGroupId,
-        tags,
-      });
-      this.vpcId = this.vpcResource.id;
-    } else {
-      this.vpcId = props.vpc.vpcId;
-    }
-
-    const created: CreatedVSwitch[] = [];
-    const zoneOccurrences = new Map<string, number>();
-    this.zoneVSwitchIds = props.zones.map((zone) => {
-      // A zone listed twice is reported by rule TW-NET-008; keep construct IDs unique meanwhile.
-      const occurrence = (zoneOccurrences.get(zone.zoneId) ?? 0) + 1;
-      zoneOccurrences.set(zone.zoneId, occurrence);
-      const zoneKey = occurrence === 1 ? zone.zoneId : `${zone.zoneId}-${occurrence}`;
-      const make = (role: 'node' | 'pod', spec: VSwitchSpec, index: number): string => {
-        if (spec.vswitchId !== undefined) {
-          created.push({ zoneKey, id: spec.vswitchId, role, index });
-          return spec.vswitchId;
-        }
-        const vswitch = new Vswitch(this, `${role === 'node' ? 'Node' : 'Pod'}VSwitch-${zoneKey}-${index + 1}`, {
-          vpcId: this.vpcId,
-          zoneId: zone.zoneId,
-          cidrBlock: spec.cidrBlock,
-          vswitchName: `${props.clusterName}-${role}-${zone.zoneId}-${index + 1}`,
-          enableIpv6: props.vpc.enableIpv6 || undefined,
-          // Each vSwitch takes its own /64 of the VPC's IPv6 block.
-          ipv6CidrBlockMask: props.vpc.enableIpv6 ? created.length : undefined,
-          tags,
-        });
-        created.push({ zoneKey, id: vswitch.id, role, index });
-        return vswitch.id;
-      };
-      return {
-        zoneId: zone.zoneId,
-        nodeVSwitchIds: zone.nodeVSwitches.map((s, i) => make('node', s, i)),
-        podVSwitchIds: zone.podVSwitches.map((s, i) => make('pod', s, i)),
-      };
-    });
+    const network = createNetwork(this, props);
+    this.vpcResource = network.vpcResource;
+    this.vpcId = network.vpcId;
+    this.zoneVSwitchIds = network.zoneVSwitchIds;
+    const created = network.created;
 
     // Defaults are resolved once; the resource, the rule plan and the outputs all use these.
     const acceleration = props.acceleration ?? NetworkAcceleration.NONE;
@@ -438,39 +125,35 @@ export class TerwayCluster extends Construct {
     this.securityGroupId = this.cluster.securityGroupId;
     this.workerRamRoleName = this.cluster.workerRamRoleName;
 
-    if (natEnabled) this.addSnat(nat, created.filter((c) => c.role === 'pod' || (nat.snatNodeVSwitches ?? true)));
+    if (natEnabled) {
+      this.snat = createNatGateway(this, nat, {
+        vpcId: this.vpcId, vswitchId: this.nodeVSwitchIds[0], clusterName: props.clusterName, tags, resourceGroupId: props.resourceGroupId,
+      });
+      for (const v of created.filter((c) => c.role === 'pod' || (nat.snatNodeVSwitches ?? true))) {
+        this._addSnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, v.id);
+      }
+    }
 
-    this.plan = {
-      existingVpcId: props.vpc.vpcId,
-      existingSecurityGroupId: props.securityGroupId,
+    this.plan = networkPlan(props, {
+      natEnabled,
       existingNatGatewayId: natEnabled ? nat.natGatewayId : undefined,
-      vpcCidrs: [props.vpc.cidrBlock, ...(props.vpc.secondaryCidrBlocks ?? [])].filter((c): c is string => c !== undefined),
-      vpcIpv6Enabled: props.vpc.enableIpv6 ?? false,
-      zones: props.zones.map((z): ZonePlan => ({
-        zoneId: z.zoneId,
-        nodeVSwitches: z.nodeVSwitches.map((s, i) => vswitchPlan('node', z.zoneId, s, i)),
-        podVSwitches: z.podVSwitches.map((s, i) => vswitchPlan('pod', z.zoneId, s, i)),
-      })),
       serviceCidr,
-      kubernetesVersion: props.kubernetesVersion,
-      ipStack: this.ipStack,
-      acceleration,
-      trunkEni: props.trunkEni,
       clusterDomain,
-      expectedPodCount: props.expectedPodCount,
-      podVSwitchesHaveSnat: natEnabled,
+      acceleration,
       rrsaEnabled,
+      ipStack: this.ipStack,
       exclusiveEniNodePools: this.exclusivePools,
       planeVSwitches: this.planeVSwitches,
-    };
+    });
 
     registerRuleCheck(this, CLUSTER_RULES, () => this.evaluate());
     registerPlanFacts(this, () => clusterFact(this.node.path, props.clusterName, this.plan, {
       trunkEniEnabled: this.trunkEniEnabled, terwayVersion: props.terwayVersion, zoneVSwitchIds: this.zoneVSwitchIds,
     }));
+    registerRuleCheck(this, [RULES.DEPLOY_SAME_STACK], () => sameStackDeliveryFindings(this));
     registerCredentialScan(this);
     installSynthGate(this);
-    this.addOutputs(props.outputPrefix ?? '');
+    addClusterOutputs(this, props.outputPrefix ?? '', props.terwayVersion);
   }
 
   /** The information cluster-side constructs (PodNetworkingPlane, eni-config) need. */
@@ -539,11 +222,32 @@ export class TerwayCluster extends Construct {
    * output `<prefix>fixed_vswitch_node_pools`.
    * @internal
    */
-  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo): void {
-    if (this.fixedPoolInfos.length === 0) {
-      this.lazyOutput('fixed_vswitch_node_pools', () => this.fixedPoolInfos, 'Fixed-vSwitch node pools: ConfigMap name, vSwitches per zone, security groups, taints, allowlist CIDRs');
-    }
+  public _registerFixedVSwitchPoolInfo(info: FixedVSwitchPoolInfo, pool?: IConstruct): void {
     this.fixedPoolInfos.push(info);
+    // A pool of a later stack (e.g. a ClusterObjectsStack) has its own outputs: this stack's
+    // output cannot refer to resources of a stack applied after it.
+    if (pool !== undefined && TerraformStack.of(pool) !== TerraformStack.of(this)) return;
+    if (this.outputFixedPoolInfos.length === 0) {
+      this.lazyOutput('fixed_vswitch_node_pools', () => this.outputFixedPoolInfos, 'Fixed-vSwitch node pools: ConfigMap name, vSwitches per zone, security groups, taints, allowlist CIDRs');
+    }
+    this.outputFixedPoolInfos.push(info);
+  }
+
+  /**
+   * Region of the stack's default alicloud provider when it is a literal (a ClusterObjectsStack
+   * uses it for its own provider).
+   * @internal
+   */
+  public _providerRegion(): string | undefined {
+    return this.providerRegion();
+  }
+
+  /**
+   * Whether the API server has a public endpoint (`slb_internet_enabled`).
+   * @internal
+   */
+  public _endpointPublicAccess(): boolean {
+    return this.props.endpointPublicAccess ?? false;
   }
 
   /**
@@ -572,9 +276,9 @@ export class TerwayCluster extends Construct {
    * the cluster has no NAT (the caller then warns with TW-NAT-001).
    * @internal
    */
-  public _addSnatEntry(scope: Construct, id: string, vswitchId: string): boolean {
+  public _addSnatEntry(scope: IConstruct, id: string, vswitchId: string): boolean {
     if (!this.snat) return false;
-    new SnatEntry(scope, id, { snatTableId: this.snat.tableId, sourceVswitchId: vswitchId, snatIp: this.snat.ip, dependsOn: this.snat.dependsOn });
+    addSnatEntry(scope, id, vswitchId, this.snat, TerraformStack.of(scope) === TerraformStack.of(this));
     return true;
   }
 
@@ -593,63 +297,8 @@ export class TerwayCluster extends Construct {
     return addons;
   }
 
-  private addSnat(nat: NatGatewaySpec, vswitches: CreatedVSwitch[]): void {
-    let snatTableId = nat.snatTableId;
-    let snatIp = nat.snatIp;
-    let dependsOn: EipAssociation[] = [];
-    if (nat.natGatewayId === undefined) {
-      // An Enhanced NAT gateway lives in a vSwitch; use the first node vSwitch of any zone
-      // (a cluster without node vSwitches is already an error, TW-NET-006).
-      const gateway = new NatGateway(this, 'NatGateway', {
-        vpcId: this.vpcId,
-        vswitchId: this.nodeVSwitchIds[0],
-        natType: 'Enhanced',
-        networkType: 'internet',
-        paymentType: 'PayAsYouGo',
-        natGatewayName: `${this.props.clusterName}-nat`,
-        tags: this.props.tags,
-      });
-      const eip = new EipAddress(this, 'NatEip', {
-        addressName: `${this.props.clusterName}-nat-eip`,
-        bandwidth: String(nat.eipBandwidth ?? 100),
-        internetChargeType: 'PayByTraffic',
-        paymentType: 'PayAsYouGo',
-        resourceGroupId: this.props.resourceGroupId,
-        tags: this.props.tags,
-      });
-      const association = new EipAssociation(this, 'NatEipAssociation', {
-        allocationId: eip.id,
-        instanceId: gateway.id,
-        instanceType: 'Nat',
-      });
-      snatTableId = gateway.snatTableIds;
-      snatIp = eip.ipAddress;
-      dependsOn = [association];
-    }
-    this.snat = { tableId: snatTableId!, ip: snatIp!, dependsOn };
-    for (const v of vswitches) this._addSnatEntry(this, `Snat-${v.role}-${v.zoneKey}-${v.index + 1}`, v.id);
-  }
-
   private lazyOutput(name: string, produce: () => unknown, description: string): void {
-    libraryOutput(this, `Output-${name}`, `${this.outputPrefix}${name}`, { value: Lazy.anyValue({ produce }), description });
-  }
-
-  private addOutputs(prefix: string): void {
-    // The whole set is reserved, written or not: TerwayClusterOutputs reads these names.
-    reserveOutputNames(this, CLUSTER_OUTPUT_NAMES.map((name) => `${prefix}${name}`));
-    const out = (name: typeof CLUSTER_OUTPUT_NAMES[number], value: unknown, description: string) => {
-      libraryOutput(this, `Output-${name}`, `${prefix}${name}`, { value, description });
-    };
-    out('cluster_id', this.clusterId, 'ACK cluster ID');
-    out('vpc_id', this.vpcId, 'VPC ID');
-    out('security_group_id', this.securityGroupId, 'Node security group ID');
-    out('worker_ram_role_name', this.workerRamRoleName, 'Worker RAM role name');
-    out('zone_ids', this.zoneIds, 'Zones of the cluster, in declaration order');
-    out('node_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.nodeVSwitchIds])), 'Node vSwitch IDs per zone');
-    out('pod_vswitch_ids', Object.fromEntries(this.zoneVSwitchIds.map((z) => [z.zoneId, z.podVSwitchIds])), 'Pod vSwitch IDs per zone');
-    out('trunk_eni_enabled', this.trunkEniEnabled, 'Whether Trunk ENI (terway-controlplane) is enabled');
-    out('network_policy_enabled', this.networkPolicyEnabled, 'Whether NetworkPolicy support is enabled');
-    if (this.props.terwayVersion !== undefined) out('terway_version', this.props.terwayVersion, 'Pinned Terway version');
+    lazyClusterOutput(this, `${this.outputPrefix}${name}`, name, produce, description);
   }
 
   private evaluate(): Finding[] {
@@ -701,22 +350,6 @@ export class TerwayCluster extends Construct {
   }
 }
 
-/** A node or pod vSwitch of the cluster, created or existing. */
-interface CreatedVSwitch {
-  /** Zone ID, suffixed when the zone is (wrongly) listed twice. */
-  readonly zoneKey: string;
-  readonly id: string;
-  readonly role: 'node' | 'pod';
-  /** Position within its zone and role. */
-  readonly index: number;
-}
-
-/** Names of the outputs of a TerwayCluster (before the prefix); TerwayClusterOutputs reads them. */
-const CLUSTER_OUTPUT_NAMES = [
-  'cluster_id', 'vpc_id', 'security_group_id', 'worker_ram_role_name', 'zone_ids', 'node_vswitch_ids', 'pod_vswitch_ids',
-  'trunk_eni_enabled', 'network_policy_enabled', 'terway_version', 'exclusive_eni_node_pools', 'fixed_vswitch_node_pools',
-] as const;
-
 const CLUSTER_RULES = [
   RULES.ACK_009, RULES.FLANNEL_POD_CIDR, RULES.KUBERNETES_VERSION, RULES.CLUSTER_DOMAIN_FORMAT, RULES.CLUSTER_DOMAIN_CUSTOM,
   RULES.RESOURCE_ID, RULES.CIDR_SYNTAX, RULES.SERVICE_CIDR_RANGE, RULES.SERVICE_CIDR_OVERLAP, RULES.VSWITCH_OUTSIDE_VPC,
@@ -727,8 +360,3 @@ const CLUSTER_RULES = [
   RULES.RRSA_DISABLED, RULES.CLUSTER_NAME_LENGTH, RULES.TERWAY_VERSION,
   RULES.VSWITCH_EXISTING_IN_NEW_VPC, RULES.SNAT_TABLE_ID, RULES.SNAT_IP, RULES.ZONE_OUTSIDE_REGION,
 ];
-
-function vswitchPlan(role: 'node' | 'pod', zoneId: string, spec: VSwitchSpec, index: number): VSwitchPlan {
-  return { role, zoneId, label: `${role} vSwitch #${index + 1} in ${zoneId}`, cidr: spec.cidrBlock, existingId: spec.vswitchId };
-}
-

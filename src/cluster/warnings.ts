@@ -1,13 +1,13 @@
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { printFindings, QUIET_ENV } from '../core/print-findings';
 import { beginScopePass, ValidationReport } from '../core/validation';
 import { inValidationPass, passMemo } from '../core/validation-pass';
 
 const INSTALLED = Symbol.for('ack-terway-network.cluster-warning-printer');
 const PRINTED = Symbol('cluster-warnings-printed');
 
-/** Environment variable that silences the cluster-side warning output. */
-export const QUIET_ENV = 'ACK_TERWAY_NETWORK_QUIET';
+export { QUIET_ENV };
 
 /**
  * cdk8s has no warning channel, so the library prints its warnings for the whole app to
@@ -45,7 +45,7 @@ export function warningsReportedElsewhere(root: IConstruct): void {
 }
 
 function printWarnings(root: IConstruct): true {
-  for (const w of ValidationReport.of(root).warnings) process.stderr.write(`[ack-terway-network] WARNING ${w.path}: ${w.text}\n`);
+  printFindings(ValidationReport.of(root).warnings);
   return true;
 }
 

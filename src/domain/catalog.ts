@@ -1,3 +1,4 @@
+import { DEPLOY_RULES } from './catalog-deploy';
 import { EIP_RULES } from './catalog-eip';
 import { FILES_RULES } from './catalog-files';
 import { error, warning } from './catalog-helpers';
@@ -206,6 +207,7 @@ export const RULES = {
   ENICONF_NO_VSWITCHES: warning('TW-ENICONF-006',
     'eni_conf should list the pod vSwitches per zone (vswitches); without them Terway takes pod IPs from each node\'s own vSwitch',
     `${ENI_CONF_SOURCE} (vswitches fallback); ${COMPLIANCE_ACK_009} (pod vSwitches)`),
+  ...DEPLOY_RULES,
   ...EIP_RULES,
   ...FILES_RULES,
   ...INPUT_RULES,

@@ -26,9 +26,10 @@ describe('node-modes example', () => {
     ]);
   });
 
-  test('one-deploy path: the fixed-vSwitch pool depends on its ConfigMap manifest', () => {
+  test('one-deploy path: the fixed-vSwitch pool is in the objects stack and depends on its ConfigMap manifest', () => {
     const app = buildOneDeployApp();
-    const stack = app.node.findChild('node-modes') as any;
+    expect((app.node.findChild('node-modes') as any).node.findChild('ExclusivePool')).toBeDefined();
+    const stack = app.node.findChild('node-modes-objects') as any;
     const tf = JSON.parse(Testing.synth(stack, true));
     expect(conformanceErrors(tf)).toEqual([]);
     const pools: any[] = Object.values(tf.resource.alicloud_cs_kubernetes_node_pool);

@@ -210,13 +210,63 @@ describe('cluster-side warnings: one line per finding, at their real level', () 
     expect(written).toEqual([expect.stringMatching(/^\[ack-terway-network\] WARNING planes\/Web: \[TW-PN-015\] /)]);
   });
 
-  test('through KubernetesManifests they are cdktf warnings, never stderr lines (cdktf shows stderr as [ERROR])', () => {
+  test('through KubernetesManifests they are cdktf warnings, and one stderr line each in a plain node run', () => {
     const app = new App({ outdir: tmpdir() });
     const stack = manifestsStack(app, 'a', validCdk8sApp());
     app.synth();
-    expect(written).toEqual([]);
+    expect(written).toEqual([expect.stringMatching(/^\[ack-terway-network\] WARNING planes\/Web: \[TW-PN-015\] /)]);
     const warnings = stack.node.findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));
     expect(warnings).toEqual([expect.stringMatching(/^planes\/Web: \[TW-PN-015\] /)]);
+  });
+
+  // The cdktf CLI's synth sets this variable and shows manifest.json's annotations itself (and
+  // the app's stderr as [ERROR]): hashicorp/terraform-cdk packages/@cdktf/cli-core/src/lib/synth-stack.ts.
+  test('under the cdktf CLI they (and the cloud side\'s) are cdktf warnings only', () => {
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
+    try {
+      const app = new App({ outdir: tmpdir() });
+      clusterStack({ ...validProps(), vpc: { vpcId: 'vpc-bp1existing0001', cidrBlock: '192.168.0.0/16' } }, app);
+      manifestsStack(app, 'a', validCdk8sApp());
+      app.synth();
+      expect(written).toEqual([]);
+    } finally {
+      delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    }
+  });
+});
+
+describe('cloud-side findings on stderr', () => {
+  const written = captureWarningOutput();
+  /** A cluster whose pod vSwitch in an existing VPC has no SNAT: warning TW-NAT-001. */
+  function warnedApp(outdir: string): App {
+    const app = new App({ outdir });
+    clusterStack({ ...validProps(), vpc: { vpcId: 'vpc-bp1existing0001', cidrBlock: '192.168.0.0/16' } }, app);
+    return app;
+  }
+
+  test('a plain node run prints each unacknowledged warning once, with rule ID and fix', () => {
+    const app = warnedApp(tmpdir());
+    app.synth();
+    const lines = written.join('').split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /^\[ack-terway-network\] WARNING test\/\S+: \[TW-[A-Z]+-\d{3}\] .* Fix: /.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('[TW-NAT-001]'))).toBe(true);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  test('errors are printed before cdktf throws, and nothing is written', () => {
+    const outdir = tmpdir();
+    const app = new App({ outdir });
+    clusterStack({ ...validProps(), serviceCidr: '192.168.0.0/20' }, app);
+    expect(() => app.synth()).toThrow(/TW-NET-003/);
+    expect(written.join('')).toMatch(/^\[ack-terway-network\] ERROR test\/Cluster: \[TW-NET-003\] /m);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('ACK_TERWAY_NETWORK_QUIET=1 and acknowledged warnings print nothing', () => {
+    process.env.ACK_TERWAY_NETWORK_QUIET = '1';
+    warnedApp(tmpdir()).synth();
+    expect(written).toEqual([]);
   });
 });

@@ -44,11 +44,12 @@ describe('the validation engine is linear (counted, not timed)', () => {
   });
 });
 
-describe('the one-deploy path (one cdktf app with KubernetesManifests)', () => {
+describe('the one-deploy path (a cdktf app with a ClusterObjectsStack and fixed-vSwitch pools)', () => {
   function oneDeploy(planes: number): EngineCounts {
     const counts = startEngineCounting();
     try {
-      libraryOneDeploy({ planes, workloads: 10 * planes, namespaces: Math.max(2, planes / 5), nodePools: 2 }, tmpdir());
+      // With fixed-vSwitch pools: each finds its ConfigMap in the app-wide index (rendering every chart per pool would serialize twice).
+      libraryOneDeploy({ planes, workloads: 10 * planes, namespaces: Math.max(2, planes / 5), nodePools: 2, fixedPools: 2 }, tmpdir());
     } finally {
       stopEngineCounting();
     }

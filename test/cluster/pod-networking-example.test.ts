@@ -22,11 +22,15 @@ function gitOpsObjects(): any[] {
   return YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf-8')).map((d) => d.toJSON());
 }
 
-function oneDeployJson(): any {
+/** The one-deploy app's stacks: the cloud stack and the cluster-objects stack. */
+function oneDeployJson(stack = 'pod-networking-objects'): any {
   const outdir = tmp();
   buildOneDeployApp(outdir).synth();
-  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'pod-networking', 'cdk.tf.json'), 'utf-8'));
+  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf-8'));
 }
+
+/** A cross-stack reference to an output of the cloud stack, as cdktf writes it. */
+const REMOTE = '\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-pod-networking\\.outputs\\.cross-stack-output-';
 
 describe('GitOps path: cdk8s YAML with literal IDs from terraform outputs', () => {
   const objects = gitOpsObjects();
@@ -103,25 +107,27 @@ describe('one cdktf deploy: manifests as kubernetes_manifest with Terraform refe
   test('plane IDs are references to the plane vSwitches and security groups, not literal text', () => {
     const db = manifests.find((m) => m.manifest.kind === 'PodNetworking' && m.manifest.metadata.name === 'db').manifest;
     expect(db.spec.vSwitchOptions).toHaveLength(3);
-    for (const id of db.spec.vSwitchOptions) expect(id).toMatch(/^\$\{alicloud_vswitch\.DbPlane_VSwitch-[^.]+\.id\}$/);
-    expect(db.spec.securityGroupIDs).toEqual([expect.stringMatching(/^\$\{alicloud_security_group\.DbPlane_SecurityGroup_[A-F0-9]+\.id\}$/)]);
+    for (const id of db.spec.vSwitchOptions) expect(id).toMatch(new RegExp(`^${REMOTE}alicloud_vswitchDbPlane_VSwitch-[^.}]+id\\}$`));
+    expect(db.spec.securityGroupIDs).toEqual([expect.stringMatching(new RegExp(`^${REMOTE}alicloud_security_groupDbPlane_SecurityGroup_[A-F0-9]+id\\}$`))]);
     expect(JSON.stringify(tf)).not.toContain('$${');
     for (const m of manifests) expect(m.provider).toBe('kubernetes');
   });
 
   test('with references resolved to IDs, every manifest passes the Kubernetes/CRD schemas and Terway admission', () => {
     const resolved = manifests.map((m) => JSON.parse(JSON.stringify(m.manifest)
-      .replace(/\$\{alicloud_vswitch\.[^}]+\}/g, 'vsw-bp1resolved0001').replace(/\$\{alicloud_security_group\.[^}]+\}/g, 'sg-bp1resolved0001')));
+      .replace(new RegExp(`${REMOTE}alicloud_vswitch[^}]+\\}`, 'g'), 'vsw-bp1resolved0001').replace(new RegExp(`${REMOTE}alicloud_security_group[^}]+\\}`, 'g'), 'sg-bp1resolved0001')));
     for (const obj of resolved) expect(validateManifest(obj)).toEqual([]);
     for (const pn of resolved.filter((o) => o.kind === 'PodNetworking')) expect(admitPodNetworking(pn)).toMatchObject({ allowed: true });
   });
 
-  test('the plane vSwitches get SNAT entries and the security groups their ingress rules', () => {
-    const snat = Object.values(tf.resource.alicloud_snat_entry) as any[];
+  test('the plane vSwitches get SNAT entries and the security groups their ingress rules (cloud stack)', () => {
+    const cloud = oneDeployJson('pod-networking');
+    expect(cloud.resource.kubernetes_manifest).toBeUndefined();
+    const snat = Object.values(cloud.resource.alicloud_snat_entry) as any[];
     expect(snat).toHaveLength(12);
-    const rules = Object.values(tf.resource.alicloud_security_group_rule) as any[];
+    const rules = Object.values(cloud.resource.alicloud_security_group_rule) as any[];
     expect(rules.map((r) => [r.ip_protocol, r.port_range, r.cidr_ip])).toEqual([['tcp', '5432/5432', '192.168.0.0/16'], ['all', '-1/-1', '192.168.0.0/16']]);
-    expect(Object.keys(tf.output)).toEqual(expect.arrayContaining(['db_vswitch_ids', 'db_security_group_ids', 'web_vswitch_ids', 'web_security_group_ids']));
+    expect(Object.keys(cloud.output)).toEqual(expect.arrayContaining(['db_vswitch_ids', 'db_security_group_ids', 'web_vswitch_ids', 'web_security_group_ids']));
   });
 
   test('an invalid plane in the cdk8s app stops cdktf synth, and nothing is written', () => {

@@ -18,13 +18,18 @@ export function validProps(overrides: Partial<TerwayClusterProps> = {}): TerwayC
 }
 
 /** A stack with a provider (region only) and a TerwayCluster. */
-export function clusterStack(props: TerwayClusterProps, app: App = Testing.app()): { app: App; stack: TerraformStack; cluster: TerwayCluster } {
+export function clusterStack(
+  props: TerwayClusterProps, app: App = Testing.app(), statePath = 'terraform.test.tfstate',
+): { app: App; stack: TerraformStack; cluster: TerwayCluster } {
   const stack = new TerraformStack(app, 'test');
-  new LocalBackend(stack, { path: 'terraform.test.tfstate' });
+  new LocalBackend(stack, { path: statePath });
   new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
   const cluster = new TerwayCluster(stack, 'Cluster', props);
   return { app, stack, cluster };
 }
+
+/** A local state path that later stacks' cross-stack references find too (rule TW-DEPLOY-003). */
+export const SHARED_STATE_PATH = '../test/terraform.test.tfstate';
 
 /** Rule IDs of the unacknowledged errors and warnings for the given props. */
 export function findingIds(props: TerwayClusterProps): { errors: string[]; warnings: string[]; report: ValidationReport } {

@@ -13,6 +13,7 @@ export * as securityGroupRule from './security-group-rule';
 export * as snatEntry from './snat-entry';
 export * as vpc from './vpc';
 export * as vswitch from './vswitch';
+export * as dataAlicloudCsClusterCredential from './data-alicloud-cs-cluster-credential';
 export * as dataAlicloudInstanceTypes from './data-alicloud-instance-types';
 export * as dataAlicloudZones from './data-alicloud-zones';
 export * as provider from './provider';
