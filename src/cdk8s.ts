@@ -19,6 +19,7 @@ export * from './core/reported-finding';
 export * from './core/cluster-info';
 export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
+export * from './core/network-plan';
 
 // Cluster side (cdk8s).
 export * from './cluster/pod-networking-plane';

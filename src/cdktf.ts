@@ -1,6 +1,6 @@
 // The cdktf-only entry point, `ack-terway-network/cdktf`: the cloud side (cdktf constructs
-// except KubernetesManifests, which takes a cdk8s app, and FixedVSwitchNodePool, whose props
-// refer to KubernetesManifests), the cluster descriptions, the rules,
+// except KubernetesManifests and ClusterObjectsStack, which take a cdk8s app, and
+// FixedVSwitchNodePool, whose props refer to KubernetesManifests), the cluster descriptions, the rules,
 // enums and the alicloud bindings. Nothing here (or in the declarations it reaches) refers to
 // cdk8s, so a Terraform app type-checks with `skipLibCheck: false` and no cdk8s installed.
 // `ack-terway-network` exports all of this too (the same classes).
@@ -21,8 +21,10 @@ export * from './core/reported-finding';
 export * from './core/cluster-info';
 export * from './core/cluster-description';
 export { Acknowledgements, ValidationReport } from './core/validation';
+export * from './core/network-plan';
 
 // Cloud side (cdktf).
+export * from './cloud/cluster-contract';
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/exclusive-eni-node-pool';

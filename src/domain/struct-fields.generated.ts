@@ -20,6 +20,13 @@ export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: s
     "name": "",
     "version": ""
   },
+  "ClusterObjectsStackProps": {
+    "cdk8sApp": "",
+    "cluster": "",
+    "clusterId": "",
+    "credentialMinutes": "",
+    "region": ""
+  },
   "EipControllerHelmReleaseOptions": {
     "chart": "",
     "namespace": "",
