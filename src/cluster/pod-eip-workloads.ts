@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { declaredObjects } from './declared-objects';
-import { checkConstructArg } from './plane-inputs';
 import { eipWorkloadsFactOf } from './plan-facts';
+import { checkConstructArg } from './plane-inputs';
 import { PodEipOptions } from './pod-eip-options';
 import { eipOptionsModel } from './pod-eip-options-model';
 import { PodNetworkingPlane } from './pod-networking-plane';

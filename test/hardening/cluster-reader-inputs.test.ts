@@ -3,9 +3,9 @@
  * a clear InputError (naming the entry point and the property) or a TerwayClusterInfo, never a
  * raw TypeError and never a hang; `meta_data` in any shape likewise.
  */
-import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as fc from 'fast-check';
 import { TerwayClusterDescription } from '../../src';
 import { InputError } from '../../src/domain/input';
 
