@@ -382,6 +382,10 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     violation: "The cluster's stack has `new LocalBackend(stack, { path: 'terraform.cloud.tfstate' })`: the objects stack's cross-stack references would read `cdktf.out/stacks/<objects>/terraform.cloud.tfstate`.",
     fix: "Use `path: '../cloud/terraform.cloud.tfstate'` (the same file from every stack's directory), an absolute path, or a remote backend.",
   },
+  'TW-DEPLOY-004': {
+    violation: '`new EniConfig(chart, \'EniConfig\', { … })` in the cdk8s app of a `ClusterObjectsStack` (or `KubernetesManifests`): kube-system/eni-config already exists, so its kubernetes_manifest cannot be created.',
+    fix: 'Set Trunk ENI and the add-on options on TerwayCluster, or deliver EniConfig through GitOpsOutput or kubectl; to keep it in Terraform, import the object first.',
+  },
   'TW-OUT-001': {
     violation: "Two `TerwayCluster`s in one stack without `outputPrefix`, or `PodNetworkingPlaneResources` with `planeName: 'pod'` (its `pod_vswitch_ids` output is the cluster's).",
     fix: "Give each cluster its own `outputPrefix: 'second_'`, and planes names such as `planeName: 'db'`.",

@@ -13,9 +13,11 @@ import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from 
 import { declaredObjects } from '../cluster/declared-objects';
 import { warningsReportedElsewhere } from '../cluster/warnings';
 import { printFindings } from '../core/print-findings';
-import { ValidationReport } from '../core/validation';
+import { registerRuleCheck, ValidationReport } from '../core/validation';
 import { inValidationPass } from '../core/validation-pass';
+import { RULES } from '../domain/catalog';
 import { checkInputs, describeValue } from '../domain/input';
+import { preexistingObjectFindings } from '../domain/preexisting-objects';
 
 /** Properties of {@link KubernetesManifests}. */
 export interface KubernetesManifestsProps {
@@ -70,6 +72,7 @@ export class KubernetesManifests extends Construct {
     // Once rendered, the Terraform output holds a snapshot of the cdk8s app, which was valid
     // when it was taken (it is rendered only then), so validation re-reads nothing.
     this.node.addValidation({ validate: () => (this.rendered ? [] : this.cdk8sErrors()) });
+    registerRuleCheck(this, [RULES.DEPLOY_PREEXISTING_OBJECT], () => preexistingObjectFindings(declaredObjects(this.cdk8sApp).objects));
     registerCredentialScan(this);
     // Rendered before the first stack is written, or when this stack is synthesized on its own.
     runBeforeFirstWrite(this, this.beforeWrite.bind(this));

@@ -18,4 +18,7 @@ export const DEPLOY_RULES = {
   DEPLOY_REMOTE_STATE_PATH: error('TW-DEPLOY-003',
     'A stack read through cross-stack references must keep its local state where the reading stack looks: a relative local backend path is resolved from each stack\'s own working directory (cdktf.out/stacks/<stack>)',
     'https://developer.hashicorp.com/terraform/cdktf/concepts/stacks (cross-stack references, terraform_remote_state); https://developer.hashicorp.com/terraform/language/backend/local (path is relative to the working directory)'),
+  DEPLOY_PREEXISTING_OBJECT: error('TW-DEPLOY-004',
+    'kubernetes_manifest creates its object; an object the cluster already has (kube-system/eni-config, written by ACK with the Terway add-on, and the namespaces Kubernetes creates) cannot be created again and must be updated another way or imported first',
+    `${DOC_K8S_MANIFEST} (import); https://github.com/hashicorp/terraform-provider-kubernetes/issues/2003 ("Cannot create resource that already exists"); https://help.aliyun.com/en/ack/ack-managed-and-ack-dedicated/user-guide/terway-configuration-parameters (eni-config)`),
 } as const;
