@@ -10,7 +10,7 @@ import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkDedicatedVSwitchAddresses, FixedPoolPlan, fixedConfigNameFindings } from '../domain/fixed-vswitch';
 import { ResourceIdKind } from '../domain/ids';
-import { checkInputs } from '../domain/input';
+import { checkInputs, propsStructOf } from '../domain/input';
 import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
@@ -83,7 +83,8 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
 
   constructor(scope: Construct, id: string, props: FixedVSwitchNodePoolProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
-    check.object('props', props);
+    // Before the props are spread into the base class's: unknown names are refused against this class's props.
+    check.object('props', props, { struct: propsStructOf(new.target) });
     const configName = check.string('configName', props.configName, { minLength: 1 });
     const specs = check.array('vSwitches', props.vSwitches, { minLength: 1 }).map((v, i) => {
       const c = check.at(`vSwitches[${i}]`);
