@@ -23,12 +23,19 @@ interface TypeRef {
   readonly collection?: { readonly kind: 'array' | 'map'; readonly elementtype: TypeRef };
   readonly union?: { readonly types: TypeRef[] };
 }
+interface JsiiCallable {
+  readonly name?: string;
+  readonly static?: boolean;
+  readonly parameters?: Array<{ readonly name: string; readonly type: TypeRef }>;
+}
 interface JsiiType {
   readonly fqn: string;
   readonly kind: string;
   readonly datatype?: boolean;
   readonly interfaces?: string[];
   readonly properties?: Array<{ readonly name: string; readonly type: TypeRef }>;
+  readonly initializer?: JsiiCallable;
+  readonly methods?: JsiiCallable[];
 }
 interface Assembly {
   readonly name: string;
@@ -69,6 +76,32 @@ export function structFields(assembly: Assembly): Record<string, Record<string, 
   return result;
 }
 
+/**
+ * Class name → callable (`new`, `static <name>` or `<name>`) → for each parameter, the struct of
+ * the library it takes, or `''`: every public constructor and method that takes a struct
+ * (props, options). test/package/unknown-properties.test.ts calls each one with a misspelled
+ * property name, so a new construct cannot leave the check out.
+ */
+export function structParameters(assembly: Assembly): Record<string, Record<string, string[]>> {
+  const types = assembly.types ?? {};
+  const prefix = `${assembly.name}.`;
+  const topLevel = (fqn: string) => fqn.startsWith(prefix) && !fqn.slice(prefix.length).includes('.');
+  const struct = (t: TypeRef) => (t.fqn && topLevel(t.fqn) && types[t.fqn]?.datatype === true ? t.fqn.slice(prefix.length) : '');
+  const result: Record<string, Record<string, string[]>> = {};
+  for (const fqn of Object.keys(types).filter((f) => topLevel(f) && types[f].kind === 'class').sort()) {
+    const t = types[fqn];
+    const callables: Array<[string, JsiiCallable]> = [
+      ...(t.initializer ? [['new', t.initializer] as [string, JsiiCallable]] : []),
+      ...(t.methods ?? []).map((m) => [`${m.static ? 'static ' : ''}${m.name}`, m] as [string, JsiiCallable]),
+    ];
+    for (const [key, callable] of callables.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const params = (callable.parameters ?? []).map((p) => struct(p.type));
+      if (params.some((s) => s !== '')) (result[fqn.slice(prefix.length)] ??= {})[key] = params;
+    }
+  }
+  return result;
+}
+
 /** The text of src/domain/struct-fields.generated.ts. */
 export function renderStructFields(assembly: Assembly): string {
   return [
@@ -82,6 +115,13 @@ export function renderStructFields(assembly: Assembly): string {
     ' * whose property set is not fully known (it extends a struct of another library).',
     ' */',
     `export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: string]: string } } = ${JSON.stringify(structFields(assembly), undefined, 2)};`,
+    '',
+    '/**',
+    ' * Every public constructor (`new`) and method (`static <name>`, `<name>`) that takes a struct,',
+    " * with each parameter's struct (`''`: not a struct). Each must refuse unknown property names",
+    ' * (test/package/unknown-properties.test.ts calls them all).',
+    ' */',
+    `export const STRUCT_PARAMETERS: { readonly [type: string]: { readonly [callable: string]: ReadonlyArray<string> } } = ${JSON.stringify(structParameters(assembly), undefined, 2)};`,
     '',
   ].join('\n');
 }

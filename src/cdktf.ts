@@ -1,6 +1,7 @@
 // The cdktf-only entry point, `ack-terway-network/cdktf`: the cloud side (cdktf constructs
-// except KubernetesManifests and ClusterObjectsStack, which take a cdk8s app, and
-// FixedVSwitchNodePool, whose props refer to KubernetesManifests), the cluster descriptions, the rules,
+// except KubernetesManifests and ClusterObjectsStack, which take a cdk8s app;
+// FixedVSwitchNodePool's configMapManifests is an IKubernetesManifests, whose declaration does not
+// refer to cdk8s), the cluster descriptions, the rules,
 // enums and the alicloud bindings. Nothing here (or in the declarations it reaches) refers to
 // cdk8s, so a Terraform app type-checks with `skipLibCheck: false` and no cdk8s installed.
 // `ack-terway-network` exports all of this too (the same classes).
@@ -28,6 +29,8 @@ export * from './cloud/cluster-contract';
 export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/exclusive-eni-node-pool';
+export * from './cloud/fixed-vswitch-node-pool';
+export * from './cloud/manifests-contract';
 export * from './cloud/plane-resources';
 export * from './cloud/pod-eip-policy';
 export * from './cloud/pod-eip-options';

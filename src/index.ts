@@ -23,6 +23,7 @@ export * from './cloud/terway-cluster';
 export * from './cloud/node-pool';
 export * from './cloud/exclusive-eni-node-pool';
 export * from './cloud/fixed-vswitch-node-pool';
+export * from './cloud/manifests-contract';
 export * from './cloud/plane-resources';
 export * from './cloud/kubernetes-manifests';
 export * from './cloud/cluster-objects-stack';

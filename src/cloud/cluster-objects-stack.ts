@@ -12,7 +12,7 @@ import type { TerwayCluster } from './terway-cluster';
 import { registerRuleCheck } from '../core/validation';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
-import { checkInputs, describeValue } from '../domain/input';
+import { checkInputs, describeValue, propsStructOf } from '../domain/input';
 import { Finding } from '../domain/rules';
 import { DataAlicloudCsClusterCredential } from '../generated/alicloud/data-alicloud-cs-cluster-credential';
 import { AlicloudProvider } from '../generated/alicloud/provider';
@@ -83,7 +83,7 @@ export class ClusterObjectsStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: ClusterObjectsStackProps) {
     super(scope, id);
     const check = checkInputs(this.node.path);
-    const p = check.object('props', props);
+    const p = check.object('props', props, { struct: propsStructOf(this) });
     if (p.cluster !== undefined && !isTerwayCluster(p.cluster)) check.fail('cluster', `must be a TerwayCluster, got ${describeValue(p.cluster)}.`);
     const givenId = check.string('clusterId', p.clusterId, { optional: true, minLength: 1 });
     if ((p.cluster === undefined) === (givenId === undefined)) check.fail('cluster', 'give exactly one of cluster (a TerwayCluster of another stack) and clusterId (an existing cluster).');

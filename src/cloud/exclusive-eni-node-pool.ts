@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
 import { ExclusiveEniPoolInfo, NodeTaintInfo } from '../core/cluster-info';
 import { NodeNetworkMode } from '../domain/capacity-model';
-import { checkInputs } from '../domain/input';
+import { checkInputs, propsStructOf } from '../domain/input';
 import { podsPerNode } from '../domain/instance-types';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { known } from '../domain/tokens';
@@ -51,7 +51,8 @@ export class ExclusiveEniNodePool extends TerwayNodePool {
 
   constructor(scope: Construct, id: string, props: ExclusiveEniNodePoolProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
-    check.object('props', props);
+    // Before the props are spread into the base class's: unknown names are refused against this class's props.
+    check.object('props', props, { struct: propsStructOf(new.target) });
     const labels = check.stringMap('labels', props.labels, { optional: true }) ?? {};
     if (labels[EXCLUSIVE_ENI_LABEL] !== undefined && labels[EXCLUSIVE_ENI_LABEL] !== EXCLUSIVE_ENI_VALUE) {
       check.fail(`labels[${JSON.stringify(EXCLUSIVE_ENI_LABEL)}]`, `must be ${EXCLUSIVE_ENI_VALUE} (or left out) on an exclusive ENI node pool, got ${JSON.stringify(labels[EXCLUSIVE_ENI_LABEL])}.`);

@@ -1,6 +1,6 @@
 import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { KubernetesManifests } from './kubernetes-manifests';
+import { IKubernetesManifests } from './manifests-contract';
 import { NodeTaint, TaintEffect, TerwayNodePool, TerwayNodePoolProps } from './node-pool';
 import { libraryOutput } from './output-names';
 import { runBeforeFirstWrite } from './synth-gate';
@@ -10,7 +10,7 @@ import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkDedicatedVSwitchAddresses, FixedPoolPlan, fixedConfigNameFindings } from '../domain/fixed-vswitch';
 import { ResourceIdKind } from '../domain/ids';
-import { checkInputs } from '../domain/input';
+import { checkInputs, describeValue, propsStructOf } from '../domain/input';
 import { NodePoolFact, VSwitchFact } from '../domain/network-plan/facts';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
@@ -51,11 +51,11 @@ export interface FixedVSwitchNodePoolProps extends TerwayNodePoolProps {
   /** Give every created or existing dedicated vSwitch an SNAT entry on the cluster's NAT gateway. @default true */
   readonly internetEgress?: boolean;
   /**
-   * One-deploy path: the KubernetesManifests that deliver the FixedVSwitchConfig. The pool then
+   * One-deploy path: the KubernetesManifests (e.g. `ClusterObjectsStack.manifests`) that deliver the FixedVSwitchConfig. The pool then
    * `depends_on` the ConfigMap's `kubernetes_manifest`, so nodes start after it exists.
    * @default - GitOps path: apply the ConfigMap before this pool creates nodes (TW-FIXED-009 warns)
    */
-  readonly configMapManifests?: KubernetesManifests;
+  readonly configMapManifests?: IKubernetesManifests;
 }
 
 /** The fixed-vSwitch pools of each cluster, in construction order. */
@@ -83,7 +83,8 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
 
   constructor(scope: Construct, id: string, props: FixedVSwitchNodePoolProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
-    check.object('props', props);
+    // Before the props are spread into the base class's: unknown names are refused against this class's props.
+    check.object('props', props, { struct: propsStructOf(new.target) });
     const configName = check.string('configName', props.configName, { minLength: 1 });
     const specs = check.array('vSwitches', props.vSwitches, { minLength: 1 }).map((v, i) => {
       const c = check.at(`vSwitches[${i}]`);
@@ -97,7 +98,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     const securityGroupIds = check.resourceIdArray('securityGroupIds', props.securityGroupIds, ResourceIdKind.SECURITY_GROUP, { optional: true, minLength: 1, maxLength: 10 });
     const internetEgress = check.boolean('internetEgress', props.internetEgress, { optional: true }) ?? true;
     const manifests = props.configMapManifests;
-    if (manifests !== undefined && !(manifests instanceof KubernetesManifests)) check.fail('configMapManifests', 'must be a KubernetesManifests.');
+    if (manifests !== undefined && !isKubernetesManifests(manifests)) check.fail('configMapManifests', `must be a KubernetesManifests, got ${describeValue(manifests)}.`);
     const labels = check.stringMap('labels', props.labels, { optional: true }) ?? {};
     const taint = (check.object('fixedTaint', props.fixedTaint, { optional: true }) as unknown as NodeTaint | undefined)
       ?? { key: TERWAY_CONFIG_LABEL, value: configName, effect: TaintEffect.NO_SCHEDULE };
@@ -191,7 +192,7 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
     ]);
   }
 
-  private orderFindings(manifests: KubernetesManifests | undefined): Finding[] {
+  private orderFindings(manifests: IKubernetesManifests | undefined): Finding[] {
     if (manifests === undefined) {
       return [violation(RULES.FIXED_CONFIG_ORDER,
         `Node pool ${this.nodePoolName} reads ConfigMap kube-system/${this.configName}, which this stack does not create.`,
@@ -208,4 +209,10 @@ export class FixedVSwitchNodePool extends TerwayNodePool {
   public _planFact(): NodePoolFact {
     return { ...super._planFact(), fixedConfigName: this.configName, vSwitches: [...this.planVSwitches] };
   }
+}
+
+/** Whether `x` is a KubernetesManifests, by shape (so this module need not load it, nor cdk8s). */
+function isKubernetesManifests(x: unknown): x is IKubernetesManifests {
+  const m = x as { _manifestOf?: unknown; _delivers?: unknown } | null | undefined;
+  return typeof m === 'object' && m !== null && typeof m._manifestOf === 'function' && typeof m._delivers === 'function';
 }

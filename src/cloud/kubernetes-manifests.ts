@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
 import { registerCredentialScan, registerKnownRendering } from './credential-scan';
 import { escapeLiterals } from './escape-literals';
+import { IKubernetesManifests } from './manifests-contract';
 import { OrderingAnchor } from './ordering-anchor';
 import { cdktfCliShowsAnnotations, installSynthGate, runBeforeFirstWrite } from './synth-gate';
 import { declaredObjects } from '../cluster/declared-objects';
@@ -54,7 +55,7 @@ export interface KubernetesManifestsProps {
  * ClusterObjectsStack (rule TW-DEPLOY-001 rejects manifests in the stack that creates the cluster).
  * @see https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest
  */
-export class KubernetesManifests extends Construct {
+export class KubernetesManifests extends Construct implements IKubernetesManifests {
   /** The cdk8s app delivered by this construct (its rules run with cdktf's validation). */
   public readonly cdk8sApp: Cdk8sApp;
   private rendered = false;

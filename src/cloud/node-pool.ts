@@ -11,7 +11,7 @@ import { registerRuleCheck } from '../core/validation';
 import { NodeNetworkMode } from '../domain/capacity-model';
 import { RULES } from '../domain/catalog';
 import { IpStack } from '../domain/enums';
-import { checkInputs, describeValue, InputChecker } from '../domain/input';
+import { checkInputs, describeValue, InputChecker, propsStructOf } from '../domain/input';
 import { NodePoolFact } from '../domain/network-plan/facts';
 import { exclusiveLabelFindings } from '../domain/node-mode-values';
 import { checkNodePool, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
@@ -173,7 +173,7 @@ export class TerwayNodePool extends Construct {
   constructor(scope: Construct, id: string, props: TerwayNodePoolProps) {
     super(scope, id);
     const check = checkInputs(this.node.path);
-    const p = checkNodePoolOptions(check, props);
+    const p = checkNodePoolOptions(check, props, propsStructOf(this));
     const cluster = props.cluster;
     if (!isTerwayCluster(cluster)) check.fail('cluster', `must be a TerwayCluster, got ${describeValue(cluster)}.`);
     const zoneIds = p.zoneIds ?? cluster.zoneIds;
@@ -263,8 +263,10 @@ export class TerwayNodePool extends Construct {
 }
 
 /** Shape checks of the pool options. */
-function checkNodePoolOptions(check: InputChecker, props: TerwayNodePoolOptions): TerwayNodePoolOptions {
-  check.object('props', props);
+function checkNodePoolOptions(check: InputChecker, props: TerwayNodePoolOptions, struct: string | undefined): TerwayNodePoolOptions {
+  // A subclass passes its own props on (ExclusiveEniNodePoolProps …): checked against the props of
+  // the class being built, which the subclass checked before spreading them.
+  check.object('props', props, { struct });
   const labelKey = { minLength: 1 };
   const p: TerwayNodePoolOptions = {
     nodePoolName: check.string('nodePoolName', props.nodePoolName, { minLength: 1, maxLength: 63 }),

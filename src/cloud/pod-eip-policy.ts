@@ -12,7 +12,7 @@ import { isIpv4Block, parseIpv4Cidr } from '../domain/cidr';
 import { EipControllerValues } from '../domain/eip-controller-values';
 import { BusinessPortProtocol, PodEipImplementation } from '../domain/eip-enums';
 import { violation } from '../domain/finding';
-import { checkInputs, InputChecker } from '../domain/input';
+import { checkInputs, InputChecker, propsStructOf } from '../domain/input';
 import { checkLegacyTerwayVersion, eipPolicyDocument, eipRamActions } from '../domain/pod-eip';
 import { Finding } from '../domain/rules';
 import { checkIngressRule } from '../domain/security-group-rules';
@@ -107,7 +107,7 @@ export class PodEipPolicy extends Construct {
     super(scope, id);
     Object.defineProperty(this, POLICY_MARK, { value: true });
     const c: InputChecker = checkInputs(this.node.path);
-    c.object('props', props);
+    c.object('props', props, { struct: propsStructOf(this) });
     this.implementation = c.enumValue('implementation', props.implementation, PodEipImplementation, { optional: true })
       ?? PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER;
     const legacy = this.implementation === PodEipImplementation.LEGACY_TERWAY;

@@ -9,7 +9,7 @@ import { RULES } from '../domain/catalog';
 import { checkEniConfTypes } from '../domain/eni-conf-check';
 import { DEFAULT_CNI_CONF, MISPLACED_ENI_CONF_KEYS, renderEniConf } from '../domain/eni-config';
 import { violation } from '../domain/finding';
-import { checkInputs } from '../domain/input';
+import { checkInputs, propsStructOf } from '../domain/input';
 import { CONFIG_MAP_KEY } from '../domain/label-selector';
 import { cniConfFindings } from '../domain/node-mode-values';
 import { Finding } from '../domain/rules';
@@ -94,7 +94,7 @@ export class EniConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: EniConfigProps = {}) {
     super(scope, id);
-    checkEniConfigProps(this.node.path, props);
+    checkEniConfigProps(this.node.path, props, propsStructOf(this));
     const check = checkInputs(this.node.path);
     const existing = props.existingData ?? {};
     checkClusterInfo(check, 'cluster', props.cluster);
@@ -153,9 +153,9 @@ export class EniConfig extends Construct {
  * Shape checks of EniConfig props. Flags must be real booleans: `'false'` or `null` would
  * otherwise be written as the strings "false"/"null" and bypass the Trunk ENI rule.
  */
-function checkEniConfigProps(where: string, props: unknown): void {
+function checkEniConfigProps(where: string, props: unknown, struct: string | undefined): void {
   const root = checkInputs(where);
-  const p = root.object('props', props, { optional: true }) ?? {};
+  const p = root.object('props', props, { optional: true, struct }) ?? {};
   root.stringMap('existingData', p.existingData, { optional: true }, {
     pattern: CONFIG_MAP_KEY,
     expected: "a ConfigMap key (1 to 253 letters, digits, '-', '_' or '.'; not '.' and not starting with '..')",

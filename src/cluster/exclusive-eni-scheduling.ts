@@ -6,7 +6,7 @@ import { addPodScheduling, declaredObjects } from './workloads';
 import { ExclusiveEniPoolInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { checkExclusivePoolInfo } from '../core/pool-info-check';
 import { EniType } from '../domain/enums';
-import { checkInputs, InputChecker } from '../domain/input';
+import { checkInputs, InputChecker, propsStructOf } from '../domain/input';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
 import { WorkloadModel } from '../domain/pod-networking';
 
@@ -25,7 +25,7 @@ export class ExclusiveEniScheduling {
    */
   public static poolOf(cluster: TerwayClusterInfo, nodePoolName?: string): ExclusiveEniPoolInfo {
     const check = checkInputs('ExclusiveEniScheduling.poolOf');
-    check.object('cluster', cluster);
+    check.object('cluster', cluster, { struct: 'TerwayClusterInfo' });
     checkClusterInfo(check, 'cluster', cluster);
     check.string('nodePoolName', nodePoolName, { optional: true, minLength: 1 });
     const pools = cluster.exclusiveEniNodePools ?? [];
@@ -50,6 +50,7 @@ export class ExclusiveEniScheduling {
   public static addWorkload(workload: IConstruct, pool: ExclusiveEniPoolInfo): void {
     const check = checkInputs('ExclusiveEniScheduling.addWorkload');
     if (typeof (workload as IConstruct | undefined)?.node?.path !== 'string') check.fail('workload', 'must be a construct (a cdk8s-plus workload or an ApiObject).');
+    check.object('pool', pool, { struct: 'ExclusiveEniPoolInfo' });
     const info = checkPoolInfo(check, 'pool', pool);
     addPodScheduling(workload, {
       requiredNodeLabels: { [EXCLUSIVE_ENI_LABEL]: EXCLUSIVE_ENI_VALUE },
@@ -88,7 +89,7 @@ export class ExclusiveEniPlane extends PodNetworkingPlane {
 
   constructor(scope: Construct, id: string, props: ExclusiveEniPlaneProps) {
     const check = checkInputs(`${scope.node.path}/${id}`);
-    check.object('props', props);
+    check.object('props', props, { struct: propsStructOf(new.target) });
     check.enumValue('eniType', props.eniType, [EniType.ENI], { optional: true });
     const pool = props.pool === undefined ? undefined : checkPoolInfo(check, 'pool', props.pool);
     super(scope, id, { ...props, eniType: EniType.ENI });

@@ -12,7 +12,7 @@ import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkFixedConfig, fixedConfigLabel } from '../domain/fixed-vswitch';
 import { ResourceIdKind } from '../domain/ids';
-import { checkInputs } from '../domain/input';
+import { checkInputs, propsStructOf } from '../domain/input';
 import { checkFixedConfigWorkloads, checkTaints } from '../domain/node-modes';
 import { TERWAY_CONFIG_LABEL } from '../domain/node-pool';
 import { Finding } from '../domain/rules';
@@ -90,7 +90,7 @@ export class FixedVSwitchConfig extends Construct {
   constructor(scope: Construct, id: string, props: FixedVSwitchConfigProps) {
     super(scope, id);
     const check = checkInputs(this.node.path);
-    check.object('props', props);
+    check.object('props', props, { struct: propsStructOf(this) });
     this.name = check.string('name', props.name, { minLength: 1 });
     const pool = props.pool === undefined ? undefined : checkFixedPoolInfo(check, 'pool', props.pool);
     const vswitchInput = props.vSwitchIds ?? pool?.vSwitchIds;

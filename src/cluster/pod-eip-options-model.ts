@@ -7,7 +7,7 @@ import { EipOptionsModel } from '../domain/pod-eip';
  * and durations are rules, TW-EIP-*) and returns the model the rules and the renderer use.
  */
 export function eipOptionsModel(c: InputChecker, options: PodEipOptions, readinessGateByDefault: boolean): EipOptionsModel {
-  c.object('options', options);
+  c.object('options', options, { struct: 'PodEipOptions' });
   const optional = { optional: true } as const;
   const nonEmpty = { optional: true, minLength: 1 } as const;
   return {

@@ -16,7 +16,7 @@ import { RULES } from '../domain/catalog';
 import { EipControllerValues } from '../domain/eip-controller-values';
 import { EipAnnotationPrefix, PodEipImplementation } from '../domain/eip-enums';
 import { violation } from '../domain/finding';
-import { checkInputs } from '../domain/input';
+import { checkInputs, propsStructOf } from '../domain/input';
 import {
   checkEipWorkload, checkExistingEipReuse, checkLegacyTerwayVersion, EIP_READINESS_GATE, eipAnnotations, EipContextModel,
   EipOptionsModel, EipWorkloadModel,
@@ -78,7 +78,7 @@ export class PodEipWorkloads extends Construct {
     super(scope, id);
     Object.defineProperty(this, EIP_MARK, { value: true });
     const c = checkInputs(this.node.path);
-    c.object('props', props);
+    c.object('props', props, { struct: propsStructOf(this) });
     this.implementation = c.enumValue('implementation', props.implementation, PodEipImplementation, { optional: true })
       ?? PodEipImplementation.ACK_EXTEND_NETWORK_CONTROLLER;
     const legacy = this.implementation === PodEipImplementation.LEGACY_TERWAY;

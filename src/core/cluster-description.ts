@@ -39,7 +39,7 @@ export class TerwayClusterDescription {
    */
   public static fromDescribeCluster(describeCluster: any, options: TerwayClusterDescriptionOptions = {}): TerwayClusterInfo {
     // `options` may be anything from JavaScript (null included): check it before reading it.
-    checkInputs('TerwayClusterDescription.fromDescribeCluster').object('options', options ?? undefined, { optional: true });
+    checkInputs('TerwayClusterDescription.fromDescribeCluster').object('options', options ?? undefined, { optional: true, struct: 'TerwayClusterDescriptionOptions' });
     const opts: TerwayClusterDescriptionOptions = options ?? {};
     const where = checkInputs('TerwayClusterDescription.fromDescribeCluster').string('options.source', opts.source, { optional: true, minLength: 1 })
       ?? 'TerwayClusterDescription.fromDescribeCluster';

@@ -49,7 +49,7 @@ export class NetworkPlan {
   public static of(scope: IConstruct, options: NetworkPlanOptions = {}): NetworkPlan {
     const check = checkInputs('NetworkPlan.of');
     checkConstruct(check, 'scope', scope);
-    check.object('options', options);
+    check.object('options', options, { struct: 'NetworkPlanOptions' });
     const title = check.string('title', options.title, { optional: true, minLength: 1 });
     const include = check.array('include', options.include, { optional: true }) ?? [];
     include.forEach((c, i) => checkConstruct(check, `include[${i}]`, c));

@@ -3,7 +3,7 @@ import coerce from 'semver/functions/coerce';
 import { stringify } from 'yaml';
 import { RULES } from './catalog';
 import { formatFinding, violation } from './finding';
-import { checkInputs } from './input';
+import { checkInputs, propsStructOf } from './input';
 import { BUILT_IN_STATELESS_KINDS } from './pod-eip';
 import { Finding, Severity } from './rules';
 import { isUnresolved } from './tokens';
@@ -102,7 +102,7 @@ export class EipControllerValues {
 
   constructor(props: EipControllerValuesProps, where: string = VALUE_NAMES) {
     const c = checkInputs(where).at('controllerValues');
-    c.object('props', props);
+    c.object('props', props, { struct: propsStructOf(this) });
     c.string('chartVersion', props.chartVersion, { minLength: 1 });
     c.string('clusterId', props.clusterId, { minLength: 1 });
     c.string('regionId', props.regionId, { pattern: /^[a-z]{2}-[a-z0-9-]+$/, expected: 'a region ID such as cn-hangzhou' });

@@ -100,9 +100,14 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The jsii struct of a construct's props (`<class name>Props`), when the assembly has it. */
-export function propsStructOf(instance: object): string | undefined {
-  const name = `${instance.constructor.name}Props`;
+/**
+ * The jsii struct of a class's props (`<class name>Props`), when the assembly has it: pass `this`,
+ * or `new.target` before `super()`. A subclass of a library class (with props of its own that the
+ * assembly does not know) gets none, so its extra properties are not refused.
+ */
+export function propsStructOf(classOrInstance: object): string | undefined {
+  const cls = typeof classOrInstance === 'function' ? classOrInstance : classOrInstance.constructor;
+  const name = `${cls.name}Props`;
   return Object.prototype.hasOwnProperty.call(STRUCT_FIELDS, name) ? name : undefined;
 }
 

@@ -431,3 +431,154 @@ export const STRUCT_FIELDS: { readonly [struct: string]: { readonly [property: s
     "zoneId": ""
   }
 };
+
+/**
+ * Every public constructor (`new`) and method (`static <name>`, `<name>`) that takes a struct,
+ * with each parameter's struct (`''`: not a struct). Each must refuse unknown property names
+ * (test/package/unknown-properties.test.ts calls them all).
+ */
+export const STRUCT_PARAMETERS: { readonly [type: string]: { readonly [callable: string]: ReadonlyArray<string> } } = {
+  "ClusterObjectsStack": {
+    "new": [
+      "",
+      "",
+      "ClusterObjectsStackProps"
+    ]
+  },
+  "EipControllerValues": {
+    "new": [
+      "EipControllerValuesProps",
+      ""
+    ]
+  },
+  "EniConfig": {
+    "new": [
+      "",
+      "",
+      "EniConfigProps"
+    ]
+  },
+  "ExclusiveEniNodePool": {
+    "new": [
+      "",
+      "",
+      "ExclusiveEniNodePoolProps"
+    ]
+  },
+  "ExclusiveEniPlane": {
+    "new": [
+      "",
+      "",
+      "ExclusiveEniPlaneProps"
+    ]
+  },
+  "ExclusiveEniScheduling": {
+    "static addWorkload": [
+      "",
+      "ExclusiveEniPoolInfo"
+    ],
+    "static poolOf": [
+      "TerwayClusterInfo",
+      ""
+    ]
+  },
+  "FixedVSwitchConfig": {
+    "new": [
+      "",
+      "",
+      "FixedVSwitchConfigProps"
+    ]
+  },
+  "FixedVSwitchNodePool": {
+    "new": [
+      "",
+      "",
+      "FixedVSwitchNodePoolProps"
+    ]
+  },
+  "GitOpsOutput": {
+    "static synth": [
+      "",
+      "GitOpsOutputOptions"
+    ]
+  },
+  "KubernetesManifests": {
+    "new": [
+      "",
+      "",
+      "KubernetesManifestsProps"
+    ]
+  },
+  "NetworkPlan": {
+    "static of": [
+      "",
+      "NetworkPlanOptions"
+    ]
+  },
+  "PlanGuard": {
+    "static check": [
+      "",
+      "PlanGuardOptions"
+    ],
+    "static checkFiles": [
+      "",
+      "PlanGuardOptions"
+    ]
+  },
+  "PodEipPolicy": {
+    "new": [
+      "",
+      "",
+      "PodEipPolicyProps"
+    ]
+  },
+  "PodEipWorkloads": {
+    "addWorkload": [
+      "",
+      "PodEipOptions"
+    ],
+    "new": [
+      "",
+      "",
+      "PodEipWorkloadsProps"
+    ]
+  },
+  "PodNetworkingPlane": {
+    "new": [
+      "",
+      "",
+      "PodNetworkingPlaneProps"
+    ]
+  },
+  "PodNetworkingPlaneResources": {
+    "new": [
+      "",
+      "",
+      "PodNetworkingPlaneResourcesProps"
+    ]
+  },
+  "TerwayCluster": {
+    "addNodePool": [
+      "",
+      "TerwayNodePoolOptions"
+    ],
+    "new": [
+      "",
+      "",
+      "TerwayClusterProps"
+    ]
+  },
+  "TerwayClusterDescription": {
+    "static fromDescribeCluster": [
+      "",
+      "TerwayClusterDescriptionOptions"
+    ]
+  },
+  "TerwayNodePool": {
+    "new": [
+      "",
+      "",
+      "TerwayNodePoolProps"
+    ]
+  }
+};

@@ -103,7 +103,7 @@ export class PlanGuard {
 
   private static options(where: string, options: PlanGuardOptions): { source?: string; failOn: Severity | 'never'; waivers: Waiver[] } {
     const check = checkInputs(where);
-    const o = check.object('options', options);
+    const o = check.object('options', options, { struct: 'PlanGuardOptions' });
     const source = check.string('options.source', o.source, { optional: true, minLength: 1 });
     const failOn = check.enumValue('options.failOn', o.failOn, ['error', 'warning', 'never'], { optional: true }) ?? 'error';
     const known = new Set(ALL_RULES.map((r) => r.id));

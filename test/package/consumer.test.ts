@@ -174,6 +174,7 @@ test('one-deploy path: the repository examples copied out run with their cdktf.j
   shell(exampleDir, cdktfJson.app);
   // The cluster's stack holds no manifest; the ClusterObjectsStack planned after it does (docs/one-deploy.md).
   const stackJson = (name: string) => fs.readFileSync(path.join(exampleDir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf-8');
+  expect(stackJson('pod-networking')).toContain('"alicloud_cs_managed_kubernetes"');
   expect(stackJson('pod-networking')).not.toContain('"kubernetes_manifest"');
   expect(stackJson('pod-networking-objects')).toContain('"kubernetes_manifest"');
 }, 300_000);

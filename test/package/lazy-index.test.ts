@@ -64,13 +64,49 @@ test('the cdktf-only entry point has every export of the main one that is not cl
   const files = ['index.ts', 'cdktf.ts'].map((f) => path.join(SRC, f));
   const program = ts.createProgram(files, { module: ts.ModuleKind.CommonJS, noEmit: true, skipLibCheck: true, strict: true });
   const [main, cdktf] = files.map((f) => lazyExports(f, program));
-  // KubernetesManifests and ClusterObjectsStack take a cdk8s app, and
-  // FixedVSwitchNodePoolProps.configMapManifests is one: they stay on the main entry point only
-  // (their declarations refer to cdk8s).
-  const withCdk8sTypes = ['./cloud/kubernetes-manifests', './cloud/cluster-objects-stack', './cloud/fixed-vswitch-node-pool'];
+  // KubernetesManifests and ClusterObjectsStack take a cdk8s app: they stay on the main entry
+  // point only (their declarations refer to cdk8s). FixedVSwitchNodePoolProps.configMapManifests
+  // is an IKubernetesManifests, so the pool is here.
+  const withCdk8sTypes = ['./cloud/kubernetes-manifests', './cloud/cluster-objects-stack'];
   const cloudSide = (from: string) => (/^\.\/(domain|core|cloud)\//.test(from) && !withCdk8sTypes.includes(from)) || from === './generated/alicloud';
   expect(cdktf.every((e) => cloudSide(e.from))).toBe(true);
   expect(cdktf.map((e) => e.name).sort()).toEqual(main.filter((e) => cloudSide(e.from)).map((e) => e.name).sort());
+});
+
+test('the cdktf-only entry point reaches no cdk8s module, in its declarations or at run time (FixedVSwitchNodePool included)', () => {
+  const entry = path.join(SRC, 'cdktf.ts');
+  // The declarations a consumer's compiler reads: from cdktf.d.ts, following relative imports
+  // (each module's declarations emitted when reached; not into the generated alicloud bindings:
+  // large, written by scripts/generate-alicloud.ts, they import neither cdk8s nor the cluster side).
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, declaration: true, emitDeclarationOnly: true, stripInternal: true };
+  const program = ts.createProgram([entry], { ...options, skipLibCheck: true, strict: true, rootDir: SRC, outDir: SRC });
+  const reached = new Set<string>();
+  const external = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    let text = '';
+    program.emit(program.getSourceFile(file), (_, t) => (text = t));
+    for (const [, spec] of text.matchAll(/(?:from |import\()['"]([^'"]+)['"]/g)) {
+      const target = path.resolve(path.dirname(file), spec);
+      if (!spec.startsWith('.')) external.add(spec);
+      else if (!target.startsWith(path.join(SRC, 'generated', 'alicloud'))) visit([`${target}.ts`, path.join(target, 'index.ts')].find((f) => program.getSourceFile(f) !== undefined)!);
+    }
+  };
+  visit(entry);
+  expect(reached).toContain(path.join(SRC, 'cloud', 'fixed-vswitch-node-pool.ts'));
+  expect([...external].filter((m) => /^(cdk8s|@cdktf\/provider-kubernetes)/.test(m))).toEqual([]);
+  expect([...reached].filter((f) => f.startsWith(path.join(SRC, 'cluster')))).toEqual([]);
+  jest.isolateModules(() => {
+    for (const peer of ['cdk8s', '@cdktf/provider-kubernetes/lib/manifest', '@cdktf/provider-kubernetes/lib/provider']) {
+      jest.doMock(peer, () => {
+        throw new Error(`${peer} loaded`);
+      });
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cdktf = require(entry);
+    expect(typeof cdktf.FixedVSwitchNodePool).toBe('function');
+  });
 });
 
 test('the cdk8s-only entry point has every export of the main one that is not cloud side', () => {
