@@ -383,7 +383,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     fix: "Use `path: '../cloud/terraform.cloud.tfstate'` (the same file from every stack's directory), an absolute path, or a remote backend.",
   },
   'TW-DEPLOY-004': {
-    violation: '`new EniConfig(chart, \'EniConfig\', { … })` in the cdk8s app of a `ClusterObjectsStack` (or `KubernetesManifests`): kube-system/eni-config already exists, so its kubernetes_manifest cannot be created.',
+    violation: '`new EniConfig(chart, \'EniConfig\', { enableTrunking: true })` in the cdk8s app of a `ClusterObjectsStack` (or `KubernetesManifests`): kube-system/eni-config already exists, so its kubernetes_manifest cannot be created.',
     fix: 'Set Trunk ENI and the add-on options on TerwayCluster, or deliver EniConfig through GitOpsOutput or kubectl; to keep it in Terraform, import the object first.',
   },
   'TW-OUT-001': {

@@ -23,7 +23,7 @@ const namespace = (chart: Chart, name: string) => new ApiObject(chart, `Ns-${nam
 describe('TW-DEPLOY-004: objects every new cluster already has are not delivered as kubernetes_manifest', () => {
   test('kube-system/eni-config (EniConfig) fails synthesis with the fix', () => {
     const { objects, chart } = objectsStack();
-    new EniConfig(chart, 'EniConfig', { trunkEni: true });
+    new EniConfig(chart, 'EniConfig', { enableTrunking: true });
     const message = synthError(objects);
     expect(message).toMatch(/\[TW-DEPLOY-004\] ConfigMap kube-system\/eni-config \(network\/EniConfig\/Resource\) is delivered as a kubernetes_manifest/);
     expect(message).toMatch(/Cannot create resource that already exists/);
