@@ -46,10 +46,7 @@ export function planeInteractions(
   const index = new PlaneLabelIndex(planes, order);
   for (const w of workloads) {
     const nsLabels = namespaceLabels(w.namespace, namespaces);
-    const matching = index.candidates(w.podLabels, nsLabels).filter((i) => {
-      countEngineWork('planeWork', planes[i].name);
-      return planeSelects(planes[i], w, nsLabels);
-    }).sort(byRank);
+    const matching = index.candidates(w.podLabels, nsLabels).filter((i) => planeSelects(planes[i], w, nsLabels)).sort(byRank);
     for (const i of matching) {
       const plane = planes[i];
       if (isFixed(plane) && !hasFixedPodNames(w, plane.customStatefulWorkloadKinds)) {
@@ -100,10 +97,7 @@ export function planeSelections(
   const index = new PlaneLabelIndex(planes, planes.map((_, i) => i));
   return workloads.map((w) => {
     const nsLabels = namespaceLabels(w.namespace, namespaces);
-    return index.candidates(w.podLabels, nsLabels).filter((i) => {
-      countEngineWork('planeWork', planes[i].name);
-      return planeSelects(planes[i], w, nsLabels);
-    }).sort((a, b) => a - b);
+    return index.candidates(w.podLabels, nsLabels).filter((i) => planeSelects(planes[i], w, nsLabels)).sort((a, b) => a - b);
   });
 }
 
