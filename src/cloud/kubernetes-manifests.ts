@@ -180,6 +180,14 @@ export class KubernetesManifests extends Construct implements IKubernetesManifes
       anchor ??= new OrderingAnchor(this, 'NetworkReady', prerequisites);
       return anchor;
     };
+    // One reference per dependency, shared by its dependants: cdktf's dependable() creates a
+    // token (and captures a stack trace) per call, which was most of this method's cost.
+    const references = new Map<ITerraformDependable, string>();
+    const reference = (d: ITerraformDependable): string => {
+      let ref = references.get(d);
+      if (ref === undefined) references.set(d, (ref = dependable(d)));
+      return ref;
+    };
     for (const { obj, resource } of rendered) {
       const deps: ITerraformDependable[] = [];
       const namespace = obj.metadata?.namespace;
@@ -187,7 +195,7 @@ export class KubernetesManifests extends Construct implements IKubernetesManifes
       if (ns !== undefined) deps.push(ns);
       if (prerequisites.length > 0 && isWorkload(obj)) deps.push(networkReady());
       if (deps.length === 0) continue;
-      resource.dependsOn = deps.map(dependable);
+      resource.dependsOn = deps.map(reference);
       this.ordering.set(resource, resource.dependsOn);
     }
   }

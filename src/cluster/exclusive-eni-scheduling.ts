@@ -1,14 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
 import { checkClusterInfo } from './plane-inputs';
-import { PodNetworkingPlane, PodNetworkingPlaneProps } from './pod-networking-plane';
-import { addPodScheduling, declaredObjects } from './workloads';
+import { appPlaneIndex, PodNetworkingPlane, PodNetworkingPlaneProps } from './pod-networking-plane';
+import { addPodScheduling } from './workloads';
 import { ExclusiveEniPoolInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { checkExclusivePoolInfo } from '../core/pool-info-check';
 import { EniType } from '../domain/enums';
 import { checkInputs, InputChecker, propsStructOf } from '../domain/input';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE } from '../domain/node-pool';
-import { WorkloadModel } from '../domain/pod-networking';
 
 /**
  * Schedules workloads onto exclusive ENI node pools with a toleration for the pool's taints
@@ -59,7 +58,7 @@ export class ExclusiveEniScheduling {
     });
     if (!CHECKED.has(workload)) {
       CHECKED.add(workload);
-      registerExclusiveEniPolicyCheck(workload, allPlanes, (e) => e.plane === undefined && sameWorkload(e.workload, workload));
+      registerExclusiveEniPolicyCheck(workload, appPlaneIndex, { workload });
     }
   }
 
@@ -107,15 +106,6 @@ export class ExclusiveEniPlane extends PodNetworkingPlane {
 
 /** Workloads that already carry the NetworkPolicy check (added twice, reported once). */
 const CHECKED = new WeakSet<IConstruct>();
-
-function allPlanes(root: IConstruct) {
-  return root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
-}
-
-function sameWorkload(model: WorkloadModel, workload: IConstruct): boolean {
-  const { workloads } = declaredObjects(workload);
-  return workloads.some((w) => w.kind === model.kind && w.name === model.name && w.namespace === model.namespace);
-}
 
 function checkPoolInfo(parent: InputChecker, property: string, pool: ExclusiveEniPoolInfo): ExclusiveEniPoolInfo {
   const info = checkExclusivePoolInfo(parent, property, pool);

@@ -1,13 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { checkClusterInfo } from './plane-inputs';
-import { PodNetworkingPlane } from './pod-networking-plane';
+import { appPlaneIndex } from './pod-networking-plane';
 import { installWarningPrinter } from './warnings';
 import { addPodScheduling, declaredObjects } from './workloads';
 import { FixedVSwitchPoolInfo, NodeTaintInfo, TerwayClusterInfo } from '../core/cluster-info';
 import { registerPlanFacts } from '../core/plan-facts';
 import { checkFixedPoolInfo } from '../core/pool-info-check';
 import { registerRuleCheck } from '../core/validation';
+import { passMemo } from '../core/validation-pass';
 import { RULES } from '../domain/catalog';
 import { violation } from '../domain/finding';
 import { checkFixedConfig, fixedConfigLabel } from '../domain/fixed-vswitch';
@@ -153,12 +154,57 @@ export class FixedVSwitchConfig extends Construct {
 
   private workloadFindings(): Finding[] {
     const root = this.node.root;
-    const first = root.node.findAll().find((c): c is FixedVSwitchConfig => c instanceof FixedVSwitchConfig && c.name === this.name);
+    const index = fixedConfigIndex(root);
+    const first = index.firstByName.get(this.name);
     const duplicate = first !== undefined && first !== this ? [violation(RULES.FIXED_CONFIG_NAME,
       `${first.node.path} writes ConfigMap kube-system/${this.name} too; one of the two would replace the other.`,
       'Give each FixedVSwitchConfig its own name (one per node pool label value).')] : [];
-    const planes = root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model());
+    // Only workloads that require this configuration's nodes or tolerate one of its taints can
+    // have findings: take them from the app's index, in declaration order.
+    const candidates = new Set<number>(index.byRequiredConfig.get(this.name) ?? []);
+    for (const t of this.taints) {
+      if (t.value !== undefined) for (const i of index.byToleration.get(tolerationKey(t.key, t.value)) ?? []) candidates.add(i);
+    }
     const { workloads, namespaces } = declaredObjects(root);
-    return [...duplicate, ...checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes, workloads, namespaces)];
+    const planes = appPlaneIndex(root);
+    return [...duplicate, ...checkFixedConfigWorkloads({ name: this.name, taints: this.taints }, planes.planes.map((p) => p.model),
+      [...candidates].sort((a, b) => a - b).map((i) => workloads[i]), namespaces, (w) => planes.firstPlane(w))];
   }
+}
+
+/** The app's fixed-vSwitch configurations and workloads, indexed once per validation pass. */
+interface FixedConfigIndex {
+  /** The first configuration (in tree order) of each name. */
+  readonly firstByName: Map<string, FixedVSwitchConfig>;
+  /** Indices of declared workloads by the `terway-config` value they require. */
+  readonly byRequiredConfig: Map<string, number[]>;
+  /** Indices of declared workloads by toleration (operator Equal) key and value. */
+  readonly byToleration: Map<string, number[]>;
+}
+
+const FIXED_CONFIG_INDEX = Symbol('fixed-config-index');
+
+function fixedConfigIndex(root: IConstruct): FixedConfigIndex {
+  return passMemo(FIXED_CONFIG_INDEX, root, () => {
+    const index: FixedConfigIndex = { firstByName: new Map(), byRequiredConfig: new Map(), byToleration: new Map() };
+    for (const c of root.node.findAll()) if (c instanceof FixedVSwitchConfig && !index.firstByName.has(c.name)) index.firstByName.set(c.name, c);
+    declaredObjects(root).workloads.forEach((w, i) => {
+      const required = (w.requiredNodeLabels ?? {})[TERWAY_CONFIG_LABEL];
+      if (required !== undefined) push(index.byRequiredConfig, required, i);
+      for (const tol of w.tolerations ?? []) {
+        if ((tol.operator ?? 'Equal') === 'Equal' && tol.key !== undefined && tol.value !== undefined) push(index.byToleration, tolerationKey(tol.key, tol.value), i);
+      }
+    });
+    return index;
+  });
+}
+
+function tolerationKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -4,6 +4,7 @@ import { registerAppChecks } from './app-checks';
 import { clusterContext } from './cluster-context';
 import { registerExclusiveEniPolicyCheck } from './exclusive-eni-policy';
 import { planeFactOf } from './plan-facts';
+import { PlaneIndex, planeIndex } from './plane-index';
 import { checkConstructArg, checkPlaneProps } from './plane-inputs';
 import { installWarningPrinter } from './warnings';
 import { addNamespaceLabels, addPodLabels, declaredObjects } from './workloads';
@@ -202,12 +203,12 @@ export class PodNetworkingPlane extends Construct {
       ...this.skippedClusterChecks(),
     ]);
     if (props.eniType === EniType.ENI) {
-      registerExclusiveEniPolicyCheck(this, (root) => root.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => p._model()),
-        (e) => e.plane?.name === this.name);
+      registerExclusiveEniPolicyCheck(this, appPlaneIndex, { planeName: this.name });
       const pools = (props.cluster?.exclusiveEniNodePools ?? []).map((p) => ({ name: p.nodePoolName, taints: p.taints }));
       registerRuleCheck(this, [RULES.EXCL_PLANE_UNTOLERATED], () => {
-        const { workloads, namespaces } = declaredObjects(this.node.root);
-        return checkExclusivePlaneTolerations(this._model(), pools, workloads, namespaces);
+        const root = this.node.root;
+        // Only the workloads this plane selects, found through the app's plane index.
+        return checkExclusivePlaneTolerations(this._model(), pools, appPlaneIndex(root).selectedBy(this), declaredObjects(root).namespaces);
       });
     }
     registerAppChecks(this);
@@ -287,6 +288,14 @@ export class PodNetworkingPlane extends Construct {
 }
 
 const INTERACTIONS = Symbol('plane-interactions');
+
+/**
+ * The app's planes and the planes selecting each declared workload, once per validation pass.
+ * @internal
+ */
+export function appPlaneIndex(root: IConstruct): PlaneIndex {
+  return planeIndex(root, (r) => r.node.findAll().filter(PodNetworkingPlane.isPodNetworkingPlane).map((p) => ({ construct: p, model: p._model() })));
+}
 
 /** The cross-plane and workload findings of every plane of the app, by plane. */
 function appInteractions(root: IConstruct): Map<PodNetworkingPlane, Finding[]> {

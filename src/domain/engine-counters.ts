@@ -10,7 +10,7 @@ export interface EngineCounts {
   readonly serializations: Map<object, number>;
   /** Evaluations of each construct's rule checks. */
   readonly checkEvaluations: Map<object, number>;
-  /** Plane-level predicate evaluations (selector matches, pair comparisons) per plane name. */
+  /** Plane-level predicate evaluations (every plane-selects-workload test, pair comparisons) per plane name. */
   readonly planeWork: Map<string, number>;
 }
 

@@ -3,6 +3,7 @@ import { violation } from './finding';
 import { InputChecker } from './input';
 import { LabelSelectorModel, selectorMatches } from './label-selector';
 import { EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE, TERWAY_CONFIG_LABEL } from './node-pool';
+import { planeSelections } from './plane-interactions';
 import { namespaceLabels, PlaneModel, planeSelects, WorkloadModel } from './pod-networking';
 import { Finding } from './rules';
 
@@ -88,14 +89,15 @@ export function exclusiveEniWorkloads(
   planes: ReadonlyArray<PlaneModel>,
   workloads: ReadonlyArray<WorkloadModel>,
   namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  selections: ReadonlyArray<ReadonlyArray<number>> = planeSelections(planes, workloads, namespaces),
 ): ExclusiveEniWorkload[] {
-  const eniPlanes = planes.filter((p) => p.eniType === 'ENI');
   const out: ExclusiveEniWorkload[] = [];
-  for (const w of workloads) {
-    const plane = eniPlanes.find((p) => planeSelects(p, w, namespaceLabels(w.namespace, namespaces)));
+  workloads.forEach((w, i) => {
+    const first = selections[i].find((j) => planes[j].eniType === 'ENI');
+    const plane = first === undefined ? undefined : planes[first];
     if (plane) out.push({ workload: w, plane, why: `plane ${plane.name} (eniType ENI) selects them` });
     else if (requiresNodeLabel(w, EXCLUSIVE_ENI_LABEL, EXCLUSIVE_ENI_VALUE)) out.push({ workload: w, why: `they require nodes labelled ${EXCLUSIVE_ENI_LABEL}: ${EXCLUSIVE_ENI_VALUE}` });
-  }
+  });
   return out;
 }
 
@@ -104,15 +106,37 @@ export function checkExclusiveEniNetworkPolicies(
   exclusive: ReadonlyArray<ExclusiveEniWorkload>,
   policies: ReadonlyArray<NetworkPolicyModel>,
 ): Finding[] {
-  const out: Finding[] = [];
-  for (const { workload: w, why } of exclusive) {
-    for (const np of policies.filter((p) => p.namespace === w.namespace && selectorMatches(p.podSelector, w.podLabels))) {
-      out.push(violation(RULES.EXCL_NETWORK_POLICY,
+  return exclusiveEniPolicyFindings(exclusive, policies).flat();
+}
+
+/**
+ * TW-EXCL-005 per exclusive-ENI workload (aligned with `exclusive`). Linear in workloads plus
+ * policies: a workload is tested only against the policies of its namespace that select every
+ * pod or are indexed under one of its pod labels (a policy's first matchLabels entry).
+ */
+export function exclusiveEniPolicyFindings(
+  exclusive: ReadonlyArray<ExclusiveEniWorkload>,
+  policies: ReadonlyArray<NetworkPolicyModel>,
+): Finding[][] {
+  const index = new Map<string, number[]>();
+  policies.forEach((p, i) => {
+    const first = Object.entries(p.podSelector.matchLabels ?? {})[0];
+    pushTo(index, first === undefined ? p.namespace : `${p.namespace}\u0000${first[0]}\u0000${first[1]}`, i);
+  });
+  return exclusive.map(({ workload: w, why }) => {
+    const candidates = [...index.get(w.namespace) ?? []];
+    for (const [k, v] of Object.entries(w.podLabels)) candidates.push(...index.get(`${w.namespace}\u0000${k}\u0000${v}`) ?? []);
+    return candidates.sort((a, b) => a - b).map((i) => policies[i]).filter((np) => selectorMatches(np.podSelector, w.podLabels))
+      .map((np) => violation(RULES.EXCL_NETWORK_POLICY,
         `NetworkPolicy ${np.namespace}/${np.name} selects the pods of ${w.kind} ${w.namespace}/${w.name}, which get exclusive ENIs (${why}); Terway does not enforce NetworkPolicy there.`,
         'Isolate these pods with security groups instead (a PodNetworking plane\'s securityGroupIDs), narrow the NetworkPolicy\'s podSelector, or run the workload in shared ENI mode.'));
-    }
-  }
-  return out;
+  });
+}
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A fixed-vSwitch configuration as the workload rules see it. */
@@ -123,13 +147,17 @@ export interface FixedConfigModel {
 
 /**
  * TW-FIXED-005 and TW-FIXED-006 for one fixed-vSwitch configuration: workloads required onto
- * its nodes must tolerate its taints, and must not match a PodNetworking plane.
+ * its nodes must tolerate its taints, and must not match a PodNetworking plane. Only workloads
+ * that tolerate one of its taints or require its nodes can have findings, so a caller with an
+ * index may pass just those (in declaration order); `planeOf` gives the first plane (in
+ * declaration order) that selects a workload.
  */
 export function checkFixedConfigWorkloads(
   config: FixedConfigModel,
   planes: ReadonlyArray<PlaneModel>,
   workloads: ReadonlyArray<WorkloadModel>,
   namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  planeOf: (w: WorkloadModel) => PlaneModel | undefined = (w) => planes.find((p) => planeSelects(p, w, namespaceLabels(w.namespace, namespaces))),
 ): Finding[] {
   const out: Finding[] = [];
   // A workload that tolerates exactly this pool's taint but does not select its nodes can land
@@ -150,7 +178,7 @@ export function checkFixedConfigWorkloads(
         `${w.kind} ${w.namespace}/${w.name} selects nodes with ${TERWAY_CONFIG_LABEL}: ${config.name} but does not tolerate ${missing.map((t) => `${t.key}${t.value !== undefined ? `=${t.value}` : ''}:${t.effect}`).join(', ')}, so its pods stay Pending.`,
         'Add the workload with FixedVSwitchConfig.addWorkload (node selector and toleration together).'));
     }
-    const plane = planes.find((p) => planeSelects(p, w, namespaceLabels(w.namespace, namespaces)));
+    const plane = planeOf(w);
     if (plane) {
       out.push(violation(RULES.FIXED_PLANE_PRECEDENCE,
         `${w.kind} ${w.namespace}/${w.name} runs on the nodes of fixed-vSwitch configuration ${config.name} but plane ${plane.name} selects its pods; the plane wins, so the pods get IPs from the plane's vSwitches, outside the allowlisted block.`,
@@ -169,6 +197,7 @@ export interface ExclusivePoolModel {
 /**
  * TW-EXCL-009 for one eniType ENI plane: every workload it selects must tolerate the taints of
  * at least one exclusive ENI node pool (Terway places the pods on exclusive ENI nodes only).
+ * A caller with an index may pass just the workloads the plane selects.
  */
 export function checkExclusivePlaneTolerations(
   plane: PlaneModel,

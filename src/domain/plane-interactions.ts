@@ -46,10 +46,7 @@ export function planeInteractions(
   const index = new PlaneLabelIndex(planes, order);
   for (const w of workloads) {
     const nsLabels = namespaceLabels(w.namespace, namespaces);
-    const matching = index.candidates(w.podLabels, nsLabels).filter((i) => {
-      countEngineWork('planeWork', planes[i].name);
-      return planeSelects(planes[i], w, nsLabels);
-    }).sort(byRank);
+    const matching = index.candidates(w.podLabels, nsLabels).filter((i) => planeSelects(planes[i], w, nsLabels)).sort(byRank);
     for (const i of matching) {
       const plane = planes[i];
       if (isFixed(plane) && !hasFixedPodNames(w, plane.customStatefulWorkloadKinds)) {
@@ -85,6 +82,23 @@ export function planeInteractions(
     }
   }
   return out;
+}
+
+/**
+ * For each workload (aligned with `workloads`), the indices of the planes that select it, in
+ * ascending order. Linear in planes plus workloads for selectors that use matchLabels: a
+ * workload is tested only against the planes indexed under one of its (namespace) labels.
+ */
+export function planeSelections(
+  planes: ReadonlyArray<PlaneModel>,
+  workloads: ReadonlyArray<WorkloadModel>,
+  namespaces: ReadonlyMap<string, Readonly<Record<string, string>>>,
+): number[][] {
+  const index = new PlaneLabelIndex(planes, planes.map((_, i) => i));
+  return workloads.map((w) => {
+    const nsLabels = namespaceLabels(w.namespace, namespaces);
+    return index.candidates(w.podLabels, nsLabels).filter((i) => planeSelects(planes[i], w, nsLabels)).sort((a, b) => a - b);
+  });
 }
 
 function hasSelector(p: PlaneModel): boolean {

@@ -1,4 +1,5 @@
 import { RULES } from './catalog';
+import { countEngineWork } from './engine-counters';
 import { violation } from './finding';
 import { parseGoDuration } from './go-duration';
 import { resourceIdProblem, ResourceIdKind } from './ids';
@@ -223,6 +224,7 @@ export function namespaceLabels(namespace: string, declared: ReadonlyMap<string,
 
 /** Whether Terway would consider this plane for the workload's pods by selectors (ignoring Fixed eligibility). */
 export function planeSelects(plane: PlaneModel, workload: WorkloadModel, nsLabels: Readonly<Record<string, string>>): boolean {
+  countEngineWork('planeWork', plane.name);
   if (!plane.podSelector && !plane.namespaceSelector) return false;
   if (plane.podSelector && !selectorMatches(plane.podSelector, workload.podLabels)) return false;
   if (plane.namespaceSelector && !selectorMatches(plane.namespaceSelector, nsLabels)) return false;
