@@ -23,7 +23,10 @@ const SYSTEM_NAMESPACE_FIX = 'Leave the Namespace out of the one-deploy app: lab
  */
 const PREEXISTING: ReadonlyArray<PreexistingObject> = [
   {
-    kind: 'ConfigMap', namespace: 'kube-system', name: 'eni-config', createdBy: 'ACK when it installs the Terway add-on',
+    kind: 'ConfigMap',
+    namespace: 'kube-system',
+    name: 'eni-config',
+    createdBy: 'ACK when it installs the Terway add-on',
     fix: 'Leave EniConfig out of the one-deploy app: Trunk ENI and the other add-on settings come from TerwayCluster (the add-on config); '
       + 'deliver kube-system/eni-config through GitOps (EniConfig with GitOpsOutput) or kubectl apply, which update an existing object. '
       + 'To manage it with Terraform anyway, import it first (`terraform import kubernetes_manifest.<address> "apiVersion=v1,kind=ConfigMap,namespace=kube-system,name=eni-config"`) '
