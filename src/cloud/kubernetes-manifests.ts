@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 // Deep imports: the package root loads all ~300 resource modules (seconds, hundreds of MB).
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { App as Cdk8sApp } from 'cdk8s';
+import { ApiObject, App as Cdk8sApp } from 'cdk8s';
 import { Annotations, dependable, ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { isCdk8sApp } from './cdk8s-app-shape';
@@ -73,7 +73,7 @@ export class KubernetesManifests extends Construct implements IKubernetesManifes
     // Once rendered, the Terraform output holds a snapshot of the cdk8s app, which was valid
     // when it was taken (it is rendered only then), so validation re-reads nothing.
     this.node.addValidation({ validate: () => (this.rendered ? [] : this.cdk8sErrors()) });
-    registerRuleCheck(this, [RULES.DEPLOY_PREEXISTING_OBJECT], () => preexistingObjectFindings(declaredObjects(this.cdk8sApp).objects));
+    registerRuleCheck(this, [RULES.DEPLOY_PREEXISTING_OBJECT], () => preexistingObjectFindings(objectIdentities(this.cdk8sApp)));
     registerCredentialScan(this);
     // Rendered before the first stack is written, or when this stack is synthesized on its own.
     runBeforeFirstWrite(this, this.beforeWrite.bind(this));
@@ -268,4 +268,10 @@ function isNetworkPrerequisite(obj: any): boolean {
   const group = String(obj?.apiVersion ?? '').split('/')[0];
   return (obj?.kind === 'PodNetworking' && group === 'network.alibabacloud.com')
     || (obj?.kind === 'ConfigMap' && obj?.apiVersion === 'v1' && obj?.metadata?.namespace === 'kube-system');
+}
+
+/** Kind, namespace and name of every object of the app, read from its metadata (no serialization). */
+function objectIdentities(app: Cdk8sApp): Array<{ kind: string; namespace?: string; name: string; path: string }> {
+  return app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c))
+    .map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.name, path: o.node.path }));
 }
